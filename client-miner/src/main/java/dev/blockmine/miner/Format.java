@@ -1,0 +1,29 @@
+package dev.blockmine.miner;
+
+import java.time.Duration;
+import java.util.Locale;
+
+/** How the miner writes times, counts and hashrates. */
+final class Format {
+
+    private Format() {
+    }
+
+    static String seconds(Duration d) {
+        return String.format(Locale.ROOT, "%.2f s", d.toNanos() / 1e9);
+    }
+
+    static String duration(Duration d) {
+        long s = d.toSeconds();
+        return s >= 3600 ? "%dh %02dm %02ds".formatted(s / 3600, s / 60 % 60, s % 60)
+                : s >= 60 ? "%dm %02ds".formatted(s / 60, s % 60) : seconds(d);
+    }
+
+    static String count(long n) {
+        return n >= 1_000_000 ? String.format(Locale.ROOT, "%.1f M", n / 1e6) : Long.toString(n);
+    }
+
+    static String rate(double perSecond) {
+        return String.format(Locale.ROOT, "%.2f M proofs/s", perSecond / 1e6);
+    }
+}

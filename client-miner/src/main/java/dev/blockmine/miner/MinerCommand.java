@@ -1,0 +1,116 @@
+package dev.blockmine.miner;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+import dev.blockmine.pow.CanonicalJson;
+import dev.blockmine.pow.ProofRule;
+import dev.blockmine.pow.search.DigestProofSearch;
+import dev.blockmine.pow.search.ProofSearch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code java -jar client-miner.jar [NODE_URL]}: mines on a node until Ctrl-C, then prints a summary. */
+@Command(name = "client-miner", mixinStandardHelpOptions = true, version = "client-miner 0.1.0",
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = {
+            "Mines blocks on a node that speaks the course's HTTP API (GET /last_block, POST /mine):",
+            "gets the last block, searches a proof on all cores, posts it, and counts the coins won.",
+            "Runs until Ctrl-C, then prints a summary."},
+        footer = {"", "Examples:",
+            "  java -jar client-miner/target/client-miner.jar",
+            "  java -jar client-miner/target/client-miner.jar http://192.168.1.20:5000 --id ana --threads 4"})
+public final class MinerCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "NODE_URL", defaultValue = "http://localhost:5000",
+            description = "The node to mine on (default: ${DEFAULT-VALUE}).")
+    String nodeUrl;
+
+    @Option(names = "--id", paramLabel = "NAME", description = "Your miner id (default: the contents of --id-file, trimmed).")
+    String id;
+
+    @Option(names = "--id-file", paramLabel = "FILE", defaultValue = "my_id.txt",
+            description = "File holding your miner id (default: ${DEFAULT-VALUE}).")
+    Path idFile;
+
+    @Option(names = {"-t", "--threads"}, paramLabel = "N", description = "Search threads (default: all cores, ${DEFAULT-VALUE}).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--zeros", paramLabel = "N", defaultValue = "6",
+            description = "Leading hex zeros the node requires (default: ${DEFAULT-VALUE}, as in the course).")
+    int zeros;
+
+    @Option(names = "--poll", paramLabel = "SECONDS", defaultValue = "1",
+            description = "How often to check, while searching, whether someone else forged the block (default: ${DEFAULT-VALUE}).")
+    double pollSeconds;
+
+    @Option(names = "--blocks", paramLabel = "N", defaultValue = "0",
+            description = "Stop after winning N blocks (default: 0, mine until Ctrl-C).")
+    long blocks;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    MinerCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        System.exit(new CommandLine(new MinerCommand(out, err)).execute(args));
+    }
+
+    @Override
+    public Integer call() {
+        if (threads < 1 || zeros < 1 || zeros > 64 || pollSeconds <= 0 || blocks < 0) {
+            err.println("Invalid option: --threads must be >= 1, --zeros 1..64, --poll > 0, --blocks >= 0");
+            return 2;
+        }
+        String minerId;
+        NodeClient node;
+        try {
+            minerId = minerId();
+            node = new NodeClient(nodeUrl, Duration.ofSeconds(10));
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return 2;
+        }
+        try (ProofSearch search = new DigestProofSearch(threads)) {
+            MiningLoop loop = new MiningLoop(node, search, new ProofRule(zeros), minerId,
+                    Duration.ofMillis(Math.round(pollSeconds * 1000)), blocks, out);
+            Interrupts.onInterrupt(loop::stop);
+            out.printf("Mining on %s as %s; press Ctrl-C to stop%n", node.url(), CanonicalJson.quote(minerId));
+            MiningSummary summary = loop.run();
+            out.println(summary);
+        }
+        return 0;
+    }
+
+    String minerId() {
+        if (id != null) {
+            if (id.isBlank()) {
+                throw new IllegalArgumentException("--id must not be blank");
+            }
+            return id;
+        }
+        try {
+            String fromFile = Files.readString(idFile, StandardCharsets.UTF_8).strip();
+            if (fromFile.isEmpty()) {
+                throw new IllegalArgumentException(idFile.toAbsolutePath() + " is empty: write your miner name in it, or pass --id NAME");
+            }
+            return fromFile;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("No miner id: cannot read " + idFile.toAbsolutePath()
+                    + " (" + e.getClass().getSimpleName() + "). Write your name in my_id.txt, or pass --id NAME.");
+        }
+    }
+}

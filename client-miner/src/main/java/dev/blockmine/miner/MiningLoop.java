@@ -1,0 +1,172 @@
+package dev.blockmine.miner;
+
+import java.io.PrintStream;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.OptionalLong;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import dev.blockmine.pow.CanonicalJson;
+import dev.blockmine.pow.ProofRule;
+import dev.blockmine.pow.search.ProofSearch;
+import dev.blockmine.pow.search.SearchControl;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The miner's loop: get the last block, search a proof, post it, count the coins; until stopped.
+ * While searching it polls the node, and drops a block as soon as someone else has forged it.
+ * Nothing the node does (down, restarting, answering HTML) ends the loop: it says so and retries.
+ */
+public final class MiningLoop {
+
+    /** How often a long search prints its progress, in polls. */
+    private static final int PROGRESS_EVERY_POLLS = 10;
+
+    private final NodeClient node;
+    private final ProofSearch search;
+    private final ProofRule rule;
+    private final String minerId;
+    private final Duration pollInterval;
+    private final long stopAfterBlocksWon;
+    private final PrintStream out;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final AtomicReference<SearchControl> current = new AtomicReference<>();
+    private final Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30));
+
+    /**
+     * @param stopAfterBlocksWon stop once this many blocks are won; 0 mines until {@link #stop()}
+     */
+    public MiningLoop(NodeClient node, ProofSearch search, ProofRule rule, String minerId, Duration pollInterval,
+            long stopAfterBlocksWon, PrintStream out) {
+        this.node = node;
+        this.search = search;
+        this.rule = rule;
+        this.minerId = minerId;
+        this.pollInterval = pollInterval;
+        this.stopAfterBlocksWon = stopAfterBlocksWon;
+        this.out = out;
+    }
+
+    /** Ends the loop soon: the running search is cancelled and any back-off wait is cut short. Safe from any thread. */
+    public void stop() {
+        stopped.countDown();
+        SearchControl control = current.get();
+        if (control != null) {
+            control.cancel();
+        }
+    }
+
+    public boolean isStopped() {
+        return stopped.getCount() == 0;
+    }
+
+    public MiningSummary run() {
+        long started = System.nanoTime();
+        long blocksWon = 0;
+        long coins = 0;
+        long proofsTried = 0;
+        while (!isStopped() && (stopAfterBlocksWon == 0 || blocksWon < stopAfterBlocksWon)) {
+            JsonNode block;
+            try {
+                block = node.lastBlock();
+                backoff.reset();
+            } catch (NodeException e) {
+                pause(e.getMessage());
+                continue;
+            }
+            String blockString = CanonicalJson.encode(block);
+            String index = nextIndex(block);
+            SearchControl control = new SearchControl();
+            current.set(control);
+            if (isStopped()) { // stop() may have run before current was set
+                break;
+            }
+            out.printf("Mining block %s: proof of work started (%s zeros, %d thread%s, %s engine)%n", index,
+                    rule.hexZeros(), search.threads(), search.threads() == 1 ? "" : "s", search.name());
+            long searchStarted = System.nanoTime();
+            AtomicReference<String> forgedElsewhere = new AtomicReference<>();
+            Thread watcher = Thread.ofVirtual().name("stale-watch").start(
+                    () -> watch(blockString, index, control, forgedElsewhere, searchStarted));
+            OptionalLong proof = search.search(blockString, rule, control);
+            watcher.interrupt();
+            current.set(null);
+            Duration took = Duration.ofNanos(System.nanoTime() - searchStarted);
+            proofsTried += control.tried();
+            String rate = Format.rate(control.tried() / Math.max(took.toNanos() / 1e9, 1e-9));
+            if (proof.isEmpty()) {
+                if (forgedElsewhere.get() != null) {
+                    out.printf("Block %s was forged by someone else after %s (%s); moving on to block %s%n",
+                            index, Format.seconds(took), rate, forgedElsewhere.get());
+                } else {
+                    out.printf("Proof of work for block %s stopped after %s (%s)%n", index, Format.seconds(took), rate);
+                }
+                continue;
+            }
+            out.printf("Proof of work finished: proof %d for block %s in %s (%s)%n", proof.getAsLong(), index,
+                    Format.seconds(took), rate);
+            NodeReply reply;
+            try {
+                reply = node.submit(BigInteger.valueOf(proof.getAsLong()), minerId);
+            } catch (NodeException e) {
+                pause("Could not post the proof: " + e.getMessage());
+                continue;
+            }
+            if (reply.forged()) {
+                blocksWon++;
+                coins++;
+                out.printf("Success: the node answered %d \"%s\"; +1 coin%n", reply.status(), reply.message());
+            } else {
+                out.printf("Failure: the node answered %d \"%s\"%n", reply.status(), reply.message());
+            }
+            out.printf("Coins: %d%n", coins);
+        }
+        return new MiningSummary(blocksWon, coins, proofsTried, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** Polls the node during a search; cancels it when the last block is no longer the one being mined. */
+    private void watch(String blockString, String index, SearchControl control,
+            AtomicReference<String> forgedElsewhere, long searchStarted) {
+        int polls = 0;
+        try {
+            while (!control.isCancelled()) {
+                Thread.sleep(pollInterval);
+                if (++polls % PROGRESS_EVERY_POLLS == 0) {
+                    double seconds = (System.nanoTime() - searchStarted) / 1e9;
+                    out.printf("  ... block %s: %s proofs tried in %.0f s (%s)%n", index,
+                            Format.count(control.tried()), seconds, Format.rate(control.tried() / seconds));
+                }
+                JsonNode latest;
+                try {
+                    latest = node.lastBlock();
+                } catch (NodeException e) {
+                    continue; // keep searching; the post will tell whether the node is back
+                }
+                if (!CanonicalJson.encode(latest).equals(blockString)) {
+                    forgedElsewhere.set(nextIndex(latest));
+                    control.cancel();
+                }
+            }
+        } catch (InterruptedException e) {
+            // the search is over
+        }
+    }
+
+    /** The index of the block a proof on {@code lastBlock} would forge. */
+    private static String nextIndex(JsonNode lastBlock) {
+        JsonNode index = lastBlock.path("index");
+        return index.isIntegralNumber() ? index.bigIntegerValue().add(BigInteger.ONE).toString() : "after " + index;
+    }
+
+    private void pause(String why) {
+        Duration delay = backoff.next();
+        out.printf("%s; retrying in %d s%n", why, delay.toSeconds());
+        try {
+            stopped.await(delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stop();
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package dev.blockmine.miner;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.time.Duration;
+
+import dev.blockmine.pow.CanonicalJson;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The node's HTTP API as the miner uses it. Every failure becomes a {@link NodeException} with a readable line. */
+public final class NodeClient {
+
+    private static final MediaType JSON = MediaType.get("application/json");
+    private static final int EXCERPT = 80;
+
+    private final OkHttpClient http;
+    private final HttpUrl base;
+
+    public NodeClient(String nodeUrl, Duration timeout) {
+        this.base = parseUrl(nodeUrl);
+        this.http = new OkHttpClient.Builder().callTimeout(timeout).retryOnConnectionFailure(true).build();
+    }
+
+    /** Accepts what users type: {@code http://host:port}, or just {@code host:port}. */
+    static HttpUrl parseUrl(String nodeUrl) {
+        String url = nodeUrl.contains("://") ? nodeUrl : "http://" + nodeUrl;
+        HttpUrl parsed = HttpUrl.parse(url);
+        if (parsed == null) {
+            throw new IllegalArgumentException("not a node URL: " + nodeUrl + " (expected e.g. http://localhost:5000)");
+        }
+        return parsed;
+    }
+
+    public String url() {
+        String url = base.toString();
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** The last block, whether the node serves it wrapped ({@code {"last_block": …}}) or bare. */
+    public JsonNode lastBlock() throws NodeException {
+        Request request = new Request.Builder().url(endpoint("last_block")).get().build();
+        try (Response response = http.newCall(request).execute()) {
+            String body = response.body().string();
+            if (!response.isSuccessful()) {
+                throw new NodeException("GET /last_block answered " + response.code() + ": " + messageOf(body));
+            }
+            JsonNode json = parseOrNull(body);
+            if (json == null || !json.isObject()) {
+                throw new NodeException("GET /last_block answered a non-JSON body: " + excerpt(body));
+            }
+            JsonNode block = json.has("last_block") ? json.get("last_block") : json;
+            if (!block.isObject() || !block.has("index")) {
+                throw new NodeException("GET /last_block answered JSON that holds no block: " + excerpt(body));
+            }
+            return block;
+        } catch (IOException e) {
+            throw unreachable(e);
+        }
+    }
+
+    /** Posts {@code {"proof": proof, "id": minerId}} and reports the node's answer, whatever its status. */
+    public NodeReply submit(BigInteger proof, String minerId) throws NodeException {
+        ObjectNode json = JsonNodeFactory.instance.objectNode().put("proof", proof).put("id", minerId);
+        Request request = new Request.Builder().url(endpoint("mine"))
+                .post(RequestBody.create(CanonicalJson.encode(json), JSON)).build();
+        try (Response response = http.newCall(request).execute()) {
+            return new NodeReply(response.code(), messageOf(response.body().string()));
+        } catch (IOException e) {
+            throw unreachable(e);
+        }
+    }
+
+    private HttpUrl endpoint(String path) {
+        return base.newBuilder().addPathSegment(path).build();
+    }
+
+    private NodeException unreachable(IOException e) {
+        String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return new NodeException("Node at " + url() + " is unreachable (" + reason + ")");
+    }
+
+    /** The {@code message} of a JSON object body, or the start of any other body. */
+    private static String messageOf(String body) {
+        JsonNode json = parseOrNull(body);
+        if (json != null && json.isObject() && json.path("message").isString()) {
+            return json.get("message").stringValue();
+        }
+        return json == null ? "(non-JSON body) " + excerpt(body) : excerpt(body);
+    }
+
+    private static JsonNode parseOrNull(String body) {
+        try {
+            return CanonicalJson.parse(body);
+        } catch (JacksonException e) {
+            return null;
+        }
+    }
+
+    private static String excerpt(String body) {
+        String flat = body.replaceAll("\\s+", " ").strip();
+        return flat.length() > EXCERPT ? flat.substring(0, EXCERPT) + "..." : flat;
+    }
+}

@@ -1,0 +1,46 @@
+package dev.blockmine.node.api;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import dev.blockmine.pow.CanonicalJson;
+
+/** Every failure answers a JSON object with a {@code message}, as the course clients expect; never an HTML page. */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<String> refused(ApiException e) {
+        return JsonResponses.message(e.status(), e.getMessage());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<String> unexpected(Exception e) {
+        log.error("Unexpected error while serving a request", e);
+        return JsonResponses.message(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error: " + e.getClass().getSimpleName());
+    }
+
+    /** Spring's own refusals (unknown path, wrong method, ...) keep their status but speak our format. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        String message = body instanceof ProblemDetail problem && problem.getDetail() != null
+                ? problem.getDetail() : ex.getMessage();
+        HttpHeaders json = new HttpHeaders();
+        json.addAll(headers);
+        json.setContentType(MediaType.APPLICATION_JSON);
+        return new ResponseEntity<>(CanonicalJson.encode(JsonResponses.messageBody(message)), json, statusCode);
+    }
+}

@@ -1,0 +1,68 @@
+package dev.blockmine.node.api;
+
+import java.math.BigInteger;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.blockmine.node.NodeProperties;
+import dev.blockmine.node.chain.Chain;
+import dev.blockmine.node.chain.Transaction;
+import tools.jackson.databind.JsonNode;
+
+/** {@code POST /transactions/new}: queues a transfer for the next block. */
+@RestController
+class TransactionController {
+
+    private final Chain chain;
+    private final JsonRequests requests;
+    private final NodeProperties properties;
+
+    TransactionController(Chain chain, JsonRequests requests, NodeProperties properties) {
+        this.chain = chain;
+        this.requests = requests;
+        this.properties = properties;
+    }
+
+    @PostMapping("/transactions/new")
+    ResponseEntity<String> newTransaction(HttpServletRequest request) {
+        JsonNode body = requests.readObject(request);
+        if (!body.hasNonNull("sender") || !body.hasNonNull("recipient") || !body.hasNonNull("amount")) {
+            throw ApiException.badRequest("Missing values: sender, recipient and amount are required");
+        }
+        String sender = Fields.requireId("sender", body.get("sender"), properties.maxIdLength());
+        String recipient = Fields.requireId("recipient", body.get("recipient"), properties.maxIdLength());
+        if (Transaction.COINBASE.equals(sender)) {
+            throw ApiException.badRequest("sender \"0\" is reserved for mining rewards");
+        }
+        Transaction transaction = new Transaction(sender, recipient, amount(body.get("amount")));
+        long index = chain.addTransaction(transaction).orElseThrow(() -> new ApiException(HttpStatus.TOO_MANY_REQUESTS,
+                "Too many pending transactions (" + properties.maxPendingTransactions() + "): wait for the next block"));
+        return JsonResponses.message(HttpStatus.CREATED, "Transaction will be added to Block " + index);
+    }
+
+    private static Number amount(JsonNode amount) {
+        if (!amount.isNumber()) {
+            throw ApiException.badRequest("amount must be a number, was " + Fields.typeOf(amount));
+        }
+        if (amount.isIntegralNumber()) {
+            BigInteger value = amount.bigIntegerValue();
+            if (value.signum() < 0) {
+                throw ApiException.badRequest("amount must not be negative");
+            }
+            return value;
+        }
+        double value = amount.doubleValue();
+        if (!Double.isFinite(value)) {
+            throw ApiException.badRequest("amount must be a finite number");
+        }
+        if (value < 0) {
+            throw ApiException.badRequest("amount must not be negative");
+        }
+        return value;
+    }
+}

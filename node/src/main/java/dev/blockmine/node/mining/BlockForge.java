@@ -1,0 +1,62 @@
+package dev.blockmine.node.mining;
+
+import java.math.BigInteger;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.blockmine.node.chain.Chain;
+import dev.blockmine.node.chain.SealedBlock;
+import dev.blockmine.pow.CanonicalJson;
+import dev.blockmine.pow.ProofRule;
+
+/**
+ * Judges proofs and forges blocks: the first valid proof for the tip wins, every later one is stale.
+ * The hash is checked outside the chain's lock, so concurrent submitters only contend for the append itself.
+ */
+public final class BlockForge {
+
+    /** How far back a proof is recognised as stale (409) rather than invalid (400). */
+    static final int STALE_WINDOW = 8;
+
+    private static final Logger log = LoggerFactory.getLogger(BlockForge.class);
+
+    private final Chain chain;
+    private final ProofRule rule;
+
+    public BlockForge(Chain chain, ProofRule rule) {
+        this.chain = chain;
+        this.rule = rule;
+    }
+
+    public ProofRule rule() {
+        return rule;
+    }
+
+    public Submission submit(BigInteger proof, String minerId) {
+        SealedBlock tip = chain.tip();
+        if (rule.isValid(tip.blockString(), proof)) {
+            Optional<SealedBlock> forged = chain.forgeOn(tip, proof, minerId);
+            if (forged.isPresent()) {
+                logForged(forged.get(), tip);
+                return new Submission.Forged(forged.get());
+            }
+            return new Submission.Stale(tip.index() + 1);
+        }
+        for (SealedBlock earlier : chain.before(tip, STALE_WINDOW)) {
+            if (rule.isValid(earlier.blockString(), proof)) {
+                return new Submission.Stale(earlier.index() + 1);
+            }
+        }
+        return new Submission.Invalid(tip.index());
+    }
+
+    private static void logForged(SealedBlock block, SealedBlock previous) {
+        double seconds = block.block().timestamp() - previous.block().timestamp();
+        String miner = block.block().transactions().getLast().recipient();
+        log.info("Forged block {} for miner {} with proof {} ({} s after block {})", block.index(),
+                CanonicalJson.quote(miner), block.block().proof(), String.format(Locale.ROOT, "%.3f", seconds), previous.index());
+    }
+}

@@ -1,0 +1,133 @@
+package dev.blockmine.pow.search;
+
+import java.nio.charset.StandardCharsets;
+import java.security.DigestException;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+import dev.blockmine.pow.ProofRule;
+
+/**
+ * A portable multi-threaded search on {@link MessageDigest} (SHA-NI intrinsics where the JVM has them).
+ * The prefix is hashed once per thread (midstate by clone) and proofs are decimal counters incremented in place.
+ * Threads take chunks of consecutive proofs from a shared cursor, so no two try the same proof.
+ */
+public final class DigestProofSearch implements ProofSearch {
+
+    private static final int CHUNK = 1 << 20;
+    private static final int REPORT_EVERY = 1 << 12;
+
+    private final int threads;
+    private final ExecutorService pool;
+
+    public DigestProofSearch(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, was " + threads);
+        }
+        this.threads = threads;
+        this.pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon().name("proof-search-", 0).factory());
+    }
+
+    @Override
+    public OptionalLong search(String blockString, ProofRule rule, SearchControl control) {
+        byte[] prefix = blockString.getBytes(StandardCharsets.UTF_8);
+        AtomicLong cursor = new AtomicLong();
+        AtomicLong found = new AtomicLong(-1);
+        List<Future<?>> workers = new ArrayList<>(threads);
+        for (int i = 0; i < threads; i++) {
+            workers.add(pool.submit(() -> work(prefix, rule, control, cursor, found)));
+        }
+        try {
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+        } catch (InterruptedException e) {
+            control.cancel();
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            control.cancel();
+            throw new IllegalStateException("proof search failed", e.getCause());
+        }
+        long proof = found.get();
+        return proof >= 0 ? OptionalLong.of(proof) : OptionalLong.empty();
+    }
+
+    private static void work(byte[] prefix, ProofRule rule, SearchControl control, AtomicLong cursor, AtomicLong found) {
+        MessageDigest base = ProofRule.sha256();
+        base.update(prefix);
+        byte[] digest = new byte[32];
+        byte[] digits = new byte[20];
+        try {
+            while (!control.isCancelled() && found.get() < 0) {
+                long start = cursor.getAndAdd(CHUNK);
+                int len = writeDecimal(start, digits);
+                long unreported = 0;
+                for (long proof = start; proof < start + CHUNK; proof++) {
+                    MessageDigest sha = (MessageDigest) base.clone();
+                    sha.update(digits, 0, len);
+                    sha.digest(digest, 0, 32);
+                    if (rule.meets(digest)) {
+                        control.addTried(unreported + 1);
+                        found.compareAndSet(-1, proof); // the others see it at their next report and stop
+                        return;
+                    }
+                    if (++unreported == REPORT_EVERY) {
+                        control.addTried(unreported);
+                        unreported = 0;
+                        if (control.isCancelled() || found.get() >= 0) {
+                            return;
+                        }
+                    }
+                    len = increment(digits, len);
+                }
+                control.addTried(unreported);
+            }
+        } catch (CloneNotSupportedException | DigestException e) {
+            throw new IllegalStateException("SHA-256 provider cannot clone or digest", e);
+        }
+    }
+
+    /** Writes {@code value} in decimal at the start of {@code digits}, returns its length. */
+    static int writeDecimal(long value, byte[] digits) {
+        byte[] text = Long.toString(value).getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(text, 0, digits, 0, text.length);
+        return text.length;
+    }
+
+    /** Adds one to the decimal number in {@code digits[0, len)}, returns its new length. */
+    static int increment(byte[] digits, int len) {
+        for (int i = len - 1; i >= 0; i--) {
+            if (digits[i] != '9') {
+                digits[i]++;
+                return len;
+            }
+            digits[i] = '0';
+        }
+        // all nines: 999 -> 1000
+        digits[0] = '1';
+        digits[len] = '0';
+        return len + 1;
+    }
+
+    @Override
+    public String name() {
+        return "message-digest";
+    }
+
+    @Override
+    public int threads() {
+        return threads;
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+}

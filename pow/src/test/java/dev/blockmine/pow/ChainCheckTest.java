@@ -1,0 +1,66 @@
+package dev.blockmine.pow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+class ChainCheckTest {
+
+    private static final ProofRule RULE = new ProofRule(3);
+    private final List<JsonNode> chain = new ArrayList<>();
+
+    @BeforeEach
+    void buildAValidChain() {
+        chain.add(CanonicalJson.parse("{\"index\": 1, \"previous_hash\": \"1\", \"proof\": 100, \"timestamp\": 1.5, \"transactions\": []}"));
+        for (int i = 2; i <= 4; i++) {
+            String previous = CanonicalJson.encode(chain.getLast());
+            long proof = 0;
+            while (!RULE.isValid(previous, BigInteger.valueOf(proof))) {
+                proof++;
+            }
+            chain.add(CanonicalJson.parse("{\"index\": " + i + ", \"previous_hash\": \"" + ProofRule.sha256Hex(previous)
+                    + "\", \"proof\": " + proof + ", \"timestamp\": " + i + ".25, \"transactions\": [{\"amount\": 2.5, "
+                    + "\"recipient\": \"b\", \"sender\": \"a\"}, {\"amount\": 1, \"recipient\": \"m" + i + "\", \"sender\": \"0\"}]}"));
+        }
+    }
+
+    @Test
+    void aValidChainHasNoProblems() {
+        assertThat(ChainCheck.problems(chain, RULE)).isEmpty();
+    }
+
+    @Test
+    void aTamperedTransactionBreaksTheNextLink() {
+        ((ObjectNode) chain.get(1).get("transactions").get(0)).put("amount", 250);
+        assertThat(ChainCheck.problems(chain, RULE)).anyMatch(p -> p.startsWith("block #3: previous_hash"));
+    }
+
+    @Test
+    void aWrongProofIsFound() {
+        ObjectNode block = (ObjectNode) chain.get(2);
+        String previous = CanonicalJson.encode(chain.get(1));
+        long wrong = 0;
+        while (RULE.isValid(previous, BigInteger.valueOf(wrong))) {
+            wrong++;
+        }
+        block.put("proof", wrong);
+        assertThat(ChainCheck.problems(chain, RULE)).anyMatch(p -> p.startsWith("block #3: proof"));
+    }
+
+    @Test
+    void missingOrDoubledRewardsAndGapsAreFound() {
+        ((ObjectNode) chain.get(1).get("transactions").get(0)).put("sender", "0");
+        ((ObjectNode) chain.get(3)).put("index", 7);
+        List<String> problems = ChainCheck.problems(chain, RULE);
+        assertThat(problems).anyMatch(p -> p.startsWith("block #2: expected exactly one reward"));
+        assertThat(problems).anyMatch(p -> p.startsWith("block #4: index"));
+    }
+}
