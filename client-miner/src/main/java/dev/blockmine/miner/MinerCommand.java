@@ -51,6 +51,11 @@ public final class MinerCommand implements Callable<Integer> {
             description = "How often to check, while searching, whether someone else forged the block (default: ${DEFAULT-VALUE}).")
     double pollSeconds;
 
+    @Option(names = "--verify-chain", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Validate the node's chain (GET /chain) before mining, and each new block after; refuse to mine"
+                    + " on a chain that does not validate (default: on; --no-verify-chain to skip).")
+    boolean verifyChain;
+
     @Option(names = "--blocks", paramLabel = "N", defaultValue = "0",
             description = "Stop after winning N blocks (default: 0, mine until Ctrl-C).")
     long blocks;
@@ -87,6 +92,9 @@ public final class MinerCommand implements Callable<Integer> {
         try (ProofSearch search = new DigestProofSearch(threads)) {
             MiningLoop loop = new MiningLoop(node, search, new ProofRule(zeros), minerId,
                     Duration.ofMillis(Math.round(pollSeconds * 1000)), blocks, out);
+            if (verifyChain) {
+                loop.verifyingChain();
+            }
             Interrupts.onInterrupt(loop::stop);
             out.printf("Mining on %s as %s; press Ctrl-C to stop%n", node.url(), CanonicalJson.quote(minerId));
             MiningSummary summary = loop.run();

@@ -34,6 +34,7 @@ public final class MiningLoop {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicReference<SearchControl> current = new AtomicReference<>();
     private final Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30));
+    private ChainVerifier verifier;
 
     /**
      * @param stopAfterBlocksWon stop once this many blocks are won; 0 mines until {@link #stop()}
@@ -47,6 +48,12 @@ public final class MiningLoop {
         this.pollInterval = pollInterval;
         this.stopAfterBlocksWon = stopAfterBlocksWon;
         this.out = out;
+    }
+
+    /** Before mining each block, check that the node's chain validates, and refuse to mine on one that does not. */
+    public MiningLoop verifyingChain() {
+        this.verifier = new ChainVerifier(node, rule);
+        return this;
     }
 
     /** Ends the loop soon: the running search is cancelled and any back-off wait is cut short. Safe from any thread. */
@@ -71,9 +78,15 @@ public final class MiningLoop {
             JsonNode block;
             try {
                 block = node.lastBlock();
+                if (verifier != null) {
+                    verifier.check(block);
+                }
                 backoff.reset();
             } catch (NodeException e) {
                 pause(e.getMessage());
+                continue;
+            } catch (ChainVerifier.InvalidChain e) {
+                pause("Refusing to mine: " + e.getMessage());
                 continue;
             }
             String blockString = CanonicalJson.encode(block);

@@ -3,6 +3,7 @@ package dev.blockmine.miner;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Duration;
+import java.util.List;
 
 import dev.blockmine.pow.CanonicalJson;
 import okhttp3.HttpUrl;
@@ -62,6 +63,24 @@ public final class NodeClient {
                 throw new NodeException("GET /last_block answered JSON that holds no block: " + excerpt(body));
             }
             return block;
+        } catch (IOException e) {
+            throw unreachable(e);
+        }
+    }
+
+    /** The whole chain, from {@code GET /chain}. */
+    public List<JsonNode> chain() throws NodeException {
+        Request request = new Request.Builder().url(endpoint("chain")).get().build();
+        try (Response response = http.newCall(request).execute()) {
+            String body = response.body().string();
+            if (!response.isSuccessful()) {
+                throw new NodeException("GET /chain answered " + response.code() + ": " + messageOf(body));
+            }
+            JsonNode json = parseOrNull(body);
+            if (json == null || !json.path("chain").isArray()) {
+                throw new NodeException("GET /chain answered something that holds no chain: " + excerpt(body));
+            }
+            return List.copyOf(json.get("chain").values());
         } catch (IOException e) {
             throw unreachable(e);
         }

@@ -30,7 +30,7 @@ class MinerCommandTest {
         StringWriter help = new StringWriter();
         int code = command().setOut(new PrintWriter(help)).execute("--help");
         assertThat(code).isZero();
-        assertThat(help.toString()).contains("NODE_URL", "http://localhost:5000", "--id", "--id-file", "my_id.txt",
+        assertThat(help.toString()).contains("NODE_URL", "http://localhost:", "--id", "verify-chain", "--id-file", "my_id.txt",
                 "--threads", "--zeros", "--poll", "--blocks", "Ctrl-C");
     }
 

@@ -23,27 +23,37 @@ public final class ChainCheck {
             problems.add("the chain is empty");
             return problems;
         }
-        String previousString = null;
-        for (int i = 0; i < chain.size(); i++) {
-            JsonNode block = chain.get(i);
-            String where = "block #" + (i + 1);
-            if (!block.path("index").isIntegralNumber() || block.get("index").longValue() != i + 1) {
-                problems.add(where + ": index is " + block.path("index") + ", expected " + (i + 1));
-            }
-            String blockString = CanonicalJson.encode(block);
-            if (previousString != null) {
-                String expectedHash = ProofRule.sha256Hex(previousString);
-                if (!block.path("previous_hash").isString() || !expectedHash.equals(block.get("previous_hash").stringValue())) {
-                    problems.add(where + ": previous_hash is " + block.path("previous_hash") + ", expected \"" + expectedHash + "\"");
-                }
-                JsonNode proof = block.path("proof");
-                if (!proof.isIntegralNumber() || !rule.isValid(previousString, proof.bigIntegerValue())) {
-                    problems.add(where + ": proof " + proof + " is not valid for the block before");
-                }
-                checkReward(block, where, problems);
-            }
-            previousString = blockString;
+        JsonNode genesis = chain.getFirst();
+        if (!genesis.path("index").isIntegralNumber() || genesis.get("index").longValue() != 1) {
+            problems.add("block #1: index is " + genesis.path("index") + ", expected 1");
         }
+        for (int i = 1; i < chain.size(); i++) {
+            problems.addAll(link(chain.get(i - 1), chain.get(i), rule));
+        }
+        return problems;
+    }
+
+    /**
+     * The problems of {@code next} as the successor of {@code previous}: its index, its previous_hash, its proof
+     * and its reward. A miner that validated a chain once checks each new block with this alone.
+     */
+    public static List<String> link(JsonNode previous, JsonNode next, ProofRule rule) {
+        List<String> problems = new ArrayList<>();
+        long expectedIndex = previous.path("index").longValue() + 1;
+        String where = "block #" + expectedIndex;
+        if (!next.path("index").isIntegralNumber() || next.get("index").longValue() != expectedIndex) {
+            problems.add(where + ": index is " + next.path("index") + ", expected " + expectedIndex);
+        }
+        String previousString = CanonicalJson.encode(previous);
+        String expectedHash = ProofRule.sha256Hex(previousString);
+        if (!next.path("previous_hash").isString() || !expectedHash.equals(next.get("previous_hash").stringValue())) {
+            problems.add(where + ": previous_hash is " + next.path("previous_hash") + ", expected \"" + expectedHash + "\"");
+        }
+        JsonNode proof = next.path("proof");
+        if (!proof.isIntegralNumber() || !rule.isValid(previousString, proof.bigIntegerValue())) {
+            problems.add(where + ": proof " + proof + " is not valid for the block before");
+        }
+        checkReward(next, where, problems);
         return problems;
     }
 

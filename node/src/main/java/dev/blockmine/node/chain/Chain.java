@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * The chain, in memory, and the transactions waiting for the next block.
@@ -19,6 +21,7 @@ public final class Chain {
     private final ReentrantLock lock = new ReentrantLock();
     private final List<SealedBlock> blocks = new ArrayList<>();
     private final List<Transaction> pending = new ArrayList<>();
+    private final List<Consumer<SealedBlock>> listeners = new CopyOnWriteArrayList<>();
     private volatile SealedBlock tip;
 
     public Chain(Clock clock, int maxPending) {
@@ -38,6 +41,34 @@ public final class Chain {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** The last {@code count} blocks (fewer on a short chain), oldest first. */
+    public List<SealedBlock> lastBlocks(int count) {
+        lock.lock();
+        try {
+            return List.copyOf(blocks.subList(Math.max(0, blocks.size() - count), blocks.size()));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The block with this index, if the chain has it. */
+    public Optional<SealedBlock> block(long index) {
+        lock.lock();
+        try {
+            return index >= 1 && index <= blocks.size() ? Optional.of(blocks.get((int) index - 1)) : Optional.empty();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Calls {@code listener} with every block appended from now on, in chain order, on the appending thread and
+     * outside the chain's lock (so a listener may read the chain); it must be quick and must not throw.
+     */
+    public void onAppend(Consumer<SealedBlock> listener) {
+        listeners.add(listener);
     }
 
     /** Up to {@code count} blocks just before {@code block}, newest first. */
@@ -62,6 +93,7 @@ public final class Chain {
      * @return the new block, or empty when another block was appended first
      */
     public Optional<SealedBlock> forgeOn(SealedBlock expectedTip, BigInteger proof, String minerId) {
+        SealedBlock forged;
         lock.lock();
         try {
             if (tip != expectedTip) {
@@ -70,10 +102,12 @@ public final class Chain {
             List<Transaction> transactions = new ArrayList<>(pending);
             transactions.add(Transaction.reward(minerId));
             pending.clear();
-            return Optional.of(append(new Block(tip.index() + 1, now(), transactions, proof, tip.hash())));
+            forged = append(new Block(tip.index() + 1, now(), transactions, proof, tip.hash()));
         } finally {
             lock.unlock();
         }
+        listeners.forEach(listener -> listener.accept(forged));
+        return Optional.of(forged);
     }
 
     /**

@@ -17,4 +17,9 @@ public record SealedBlock(Block block, String blockString, String hash) {
     public long index() {
         return block.index();
     }
+
+    /** Which front-end's rule proved this block. */
+    public String protocol() {
+        return "http";
+    }
 }

@@ -43,14 +43,19 @@ public final class BlockForge {
                 logForged(forged.get(), tip);
                 return new Submission.Forged(forged.get());
             }
-            return new Submission.Stale(tip.index() + 1);
+            return stale(tip.index() + 1, proof);
         }
         for (SealedBlock earlier : chain.before(tip, STALE_WINDOW)) {
             if (rule.isValid(earlier.blockString(), proof)) {
-                return new Submission.Stale(earlier.index() + 1);
+                return stale(earlier.index() + 1, proof);
             }
         }
         return new Submission.Invalid(tip.index());
+    }
+
+    private Submission stale(long forgedIndex, BigInteger proof) {
+        boolean repeat = chain.block(forgedIndex).map(b -> b.block().proof().equals(proof)).orElse(false);
+        return new Submission.Stale(forgedIndex, repeat);
     }
 
     private static void logForged(SealedBlock block, SealedBlock previous) {

@@ -1,5 +1,9 @@
 package dev.blockmine.node.mining;
 
+import java.time.Clock;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,5 +16,15 @@ class MiningConfiguration {
     @Bean
     BlockForge blockForge(Chain chain, NodeProperties properties) {
         return new BlockForge(chain, properties.proofRule());
+    }
+
+    @Bean
+    MinerActivity minerActivity() {
+        return new MinerActivity(Clock.systemUTC());
+    }
+
+    @Bean
+    MiningMetrics miningMetrics(MeterRegistry registry, Chain chain, NodeProperties properties, MinerActivity activity) {
+        return new MiningMetrics(registry, chain, properties.proofRule(), activity);
     }
 }

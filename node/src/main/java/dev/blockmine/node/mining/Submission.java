@@ -9,8 +9,12 @@ public sealed interface Submission {
     record Forged(SealedBlock block) implements Submission {
     }
 
-    /** The proof is valid, but for a block whose successor {@code forgedIndex} already exists. */
-    record Stale(long forgedIndex) implements Submission {
+    /**
+     * The proof is valid, but for a block whose successor {@code forgedIndex} already exists.
+     *
+     * @param repeat whether it is the very proof that forged that block (sent again), rather than a rival's
+     */
+    record Stale(long forgedIndex, boolean repeat) implements Submission {
     }
 
     /** The proof does not meet the rule for the tip ({@code tipIndex}) nor for any recent block. */

@@ -47,14 +47,15 @@ class EndToEndMiningTest {
         MiningSummary summary;
         try (DigestProofSearch search = new DigestProofSearch(Runtime.getRuntime().availableProcessors())) {
             MiningLoop loop = new MiningLoop(new NodeClient("http://127.0.0.1:" + port, Duration.ofSeconds(10)), search,
-                    ProofRule.COURSE, "e2e-miner", Duration.ofSeconds(1), 2, new PrintStream(output, true, StandardCharsets.UTF_8));
+                    ProofRule.COURSE, "e2e-miner", Duration.ofSeconds(1), 2, new PrintStream(output, true, StandardCharsets.UTF_8))
+                    .verifyingChain();
             summary = loop.run();
         }
         String printed = output.toString(StandardCharsets.UTF_8);
         assertThat(summary.blocksWon()).isEqualTo(2);
         assertThat(summary.coins()).isEqualTo(2);
         assertThat(summary.proofsTried()).isPositive();
-        assertThat(printed).contains("proof of work started").contains("Proof of work finished")
+        assertThat(printed).doesNotContain("Refusing").contains("proof of work started").contains("Proof of work finished")
                 .contains("200 \"New Block Forged\"").contains("Coins: 1").contains("Coins: 2");
         assertThat(chain.blocks()).hasSize(before + 2);
         assertThat(chain.tip().block().transactions()).containsExactly(Transaction.reward("e2e-miner"));

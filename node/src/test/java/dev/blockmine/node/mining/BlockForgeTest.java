@@ -27,7 +27,8 @@ class BlockForgeTest {
         BigInteger second = Proofs.firstValid(genesis.blockString(), RULE, first.longValue() + 1);
         assertThat(forge.submit(first, "ana")).isInstanceOf(Submission.Forged.class);
         // a miner that computed a different proof for the genesis block, posting after the first one won
-        assertThat(forge.submit(second, "bob")).isEqualTo(new Submission.Stale(2));
+        assertThat(forge.submit(second, "bob")).isEqualTo(new Submission.Stale(2, false));
+        assertThat(forge.submit(first, "ana")).as("the winning proof again").isEqualTo(new Submission.Stale(2, true));
         assertThat(chain.blocks()).hasSize(2);
         ChainAssertions.assertValid(chain, RULE);
     }

@@ -1,0 +1,101 @@
+package dev.blockmine.miner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+import dev.blockmine.pow.CanonicalJson;
+import dev.blockmine.pow.ProofRule;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import tools.jackson.databind.JsonNode;
+
+class ChainVerifierTest {
+
+    private static final ProofRule RULE = new ProofRule(3);
+
+    /** A valid chain of {@code length} blocks at 3 hex zeros. */
+    static List<String> validChain(int length) {
+        List<String> chain = new ArrayList<>();
+        chain.add("{\"index\": 1, \"previous_hash\": \"1\", \"proof\": 100, \"timestamp\": 1.5, \"transactions\": []}");
+        while (chain.size() < length) {
+            String previous = chain.getLast();
+            long proof = 0;
+            while (!RULE.isValid(previous, BigInteger.valueOf(proof))) {
+                proof++;
+            }
+            chain.add("{\"index\": " + (chain.size() + 1) + ", \"previous_hash\": \"" + ProofRule.sha256Hex(previous)
+                    + "\", \"proof\": " + proof + ", \"timestamp\": " + (chain.size() + 1) + ".5, \"transactions\": "
+                    + "[{\"amount\": 1, \"recipient\": \"m\", \"sender\": \"0\"}]}");
+        }
+        return chain;
+    }
+
+    static final class ChainNode extends Dispatcher {
+        volatile List<String> chain;
+        final AtomicInteger chainRequests = new AtomicInteger();
+
+        ChainNode(List<String> chain) {
+            this.chain = chain;
+        }
+
+        @Override
+        public MockResponse dispatch(RecordedRequest request) {
+            chainRequests.incrementAndGet();
+            return new MockResponse.Builder().body("{\"chain\": [" + String.join(", ", chain) + "], \"length\": " + chain.size() + "}").build();
+        }
+    }
+
+    @Test
+    void checksTheWholeChainOnceThenEachNewBlockAlone() throws Exception {
+        List<String> chain = validChain(6);
+        ChainNode dispatcher = new ChainNode(chain.subList(0, 5));
+        try (MockWebServer server = new MockWebServer()) {
+            server.setDispatcher(dispatcher);
+            server.start(0);
+            ChainVerifier verifier = new ChainVerifier(new NodeClient(server.url("/").toString(), Duration.ofSeconds(5)), RULE);
+            verifier.check(CanonicalJson.parse(chain.get(4)));
+            verifier.check(CanonicalJson.parse(chain.get(4)));
+            verifier.check(CanonicalJson.parse(chain.get(5))); // the successor, checked by its link alone
+            assertThat(dispatcher.chainRequests.get()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void refusesATamperedChainAndSaysWhy() throws Exception {
+        List<String> chain = new ArrayList<>(validChain(5));
+        chain.set(2, chain.get(2).replace("\"recipient\": \"m\"", "\"recipient\": \"thief\""));
+        try (MockWebServer server = new MockWebServer()) {
+            server.setDispatcher(new ChainNode(chain));
+            server.start(0);
+            ChainVerifier verifier = new ChainVerifier(new NodeClient(server.url("/").toString(), Duration.ofSeconds(5)), RULE);
+            JsonNode tip = CanonicalJson.parse(chain.getLast());
+            assertThatThrownBy(() -> verifier.check(tip)).isInstanceOf(ChainVerifier.InvalidChain.class)
+                    .hasMessageContaining("chain of 5 blocks does not validate").hasMessageContaining("block #4: previous_hash");
+        }
+    }
+
+    @Test
+    void aBlockThatDoesNotFollowTheVerifiedOneSendsItBackToTheWholeChain() throws Exception {
+        List<String> chain = validChain(4);
+        ChainNode dispatcher = new ChainNode(chain.subList(0, 2));
+        try (MockWebServer server = new MockWebServer()) {
+            server.setDispatcher(dispatcher);
+            server.start(0);
+            ChainVerifier verifier = new ChainVerifier(new NodeClient(server.url("/").toString(), Duration.ofSeconds(5)), RULE);
+            verifier.check(CanonicalJson.parse(chain.get(1)));
+            dispatcher.chain = chain;
+            verifier.check(CanonicalJson.parse(chain.get(3))); // a gap of one block: the chain is fetched again
+            assertThat(dispatcher.chainRequests.get()).isEqualTo(2);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.blockmine.node.dashboard;
+
+import java.util.List;
+
+import dev.blockmine.node.chain.Chain;
+import dev.blockmine.node.chain.SealedBlock;
+import dev.blockmine.node.chain.Transaction;
+import dev.blockmine.node.mining.HashrateEstimate;
+import dev.blockmine.node.mining.MinerActivity;
+import dev.blockmine.pow.ProofRule;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/** What the dashboard shows, as one JSON object. */
+final class DashboardSnapshots {
+
+    static final int RECENT_BLOCKS = 10;
+    static final int CHART_BLOCKS = 30;
+    static final int WINNERS = 10;
+
+    private final Chain chain;
+    private final ProofRule rule;
+    private final MinerActivity activity;
+    private final Leaderboard leaderboard;
+
+    DashboardSnapshots(Chain chain, ProofRule rule, MinerActivity activity, Leaderboard leaderboard) {
+        this.chain = chain;
+        this.rule = rule;
+        this.activity = activity;
+        this.leaderboard = leaderboard;
+    }
+
+    ObjectNode snapshot() {
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        List<SealedBlock> recent = chain.lastBlocks(CHART_BLOCKS + 1);
+        ObjectNode json = nodes.objectNode();
+        json.put("height", recent.getLast().index());
+        json.put("difficulty", rule.hexZeros());
+        json.put("hashrate", HashrateEstimate.triesPerSecond(recent, rule));
+        json.put("miners", activity.active());
+        ArrayNode blocks = json.putArray("blocks");
+        for (int i = recent.size() - 1; i >= Math.max(0, recent.size() - RECENT_BLOCKS); i--) {
+            SealedBlock block = recent.get(i);
+            List<Transaction> txs = block.block().transactions();
+            blocks.addObject().put("index", block.index()).put("timestamp", block.block().timestamp())
+                    .put("miner", txs.isEmpty() ? "" : txs.getLast().recipient()).put("protocol", block.protocol())
+                    .put("proof", block.block().proof().toString());
+        }
+        ArrayNode intervals = json.putArray("intervals");
+        for (int i = 1; i < recent.size(); i++) {
+            intervals.addObject().put("index", recent.get(i).index())
+                    .put("seconds", recent.get(i).block().timestamp() - recent.get(i - 1).block().timestamp());
+        }
+        ArrayNode winners = json.putArray("winners");
+        leaderboard.top(WINNERS).forEach(e -> winners.addObject().put("miner", e.miner()).put("coins", e.coins()));
+        return json;
+    }
+}

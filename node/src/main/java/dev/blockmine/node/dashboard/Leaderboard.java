@@ -1,0 +1,38 @@
+package dev.blockmine.node.dashboard;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+import dev.blockmine.node.chain.Chain;
+import dev.blockmine.node.chain.SealedBlock;
+import dev.blockmine.node.chain.Transaction;
+
+/** Coins won per miner, kept up to date block by block rather than recounted over the chain. */
+final class Leaderboard {
+
+    record Entry(String miner, long coins) {
+    }
+
+    private final Map<String, LongAdder> coins = new ConcurrentHashMap<>();
+
+    Leaderboard(Chain chain) {
+        chain.onAppend(this::count);
+        chain.blocks().forEach(this::count);
+    }
+
+    private void count(SealedBlock block) {
+        for (Transaction tx : block.block().transactions()) {
+            if (Transaction.COINBASE.equals(tx.sender())) {
+                coins.computeIfAbsent(tx.recipient(), r -> new LongAdder()).add(tx.amount().longValue());
+            }
+        }
+    }
+
+    List<Entry> top(int count) {
+        return coins.entrySet().stream().map(e -> new Entry(e.getKey(), e.getValue().sum()))
+                .sorted(Comparator.comparingLong(Entry::coins).reversed().thenComparing(Entry::miner)).limit(count).toList();
+    }
+}

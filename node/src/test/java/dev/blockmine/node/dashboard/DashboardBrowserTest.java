@@ -1,0 +1,101 @@
+package dev.blockmine.node.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import dev.blockmine.node.Proofs;
+import dev.blockmine.node.chain.Chain;
+import dev.blockmine.node.mining.BlockForge;
+import dev.blockmine.node.mining.Submission;
+import dev.blockmine.pow.ProofRule;
+
+/**
+ * The dashboard in a real headless Chromium: a block mined while the page is open shows up without a reload.
+ * Needs Debian's chromium and chromium-driver (.ci/run installs them); skipped, saying so, where they are missing.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "node.difficulty=3")
+class DashboardBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Chain chain;
+
+    @Autowired
+    BlockForge forge;
+
+    private ChromeDriver browser;
+
+    @BeforeEach
+    void openBrowser(@TempDir Path profile) {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "skipped: needs /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver)");
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless=new",
+                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1280,900", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void showsANewBlockLiveWithoutReloading() throws Exception {
+        browser.get("http://127.0.0.1:" + port + "/");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.until(b -> b.findElement(By.id("status")).getText().contains("live"));
+        long height = chain.tip().index();
+        assertThat(browser.findElement(By.id("height")).getText()).isEqualTo(Long.toString(height));
+        ((JavascriptExecutor) browser).executeScript("window.stillTheSamePage = true;");
+
+        BigInteger proof = Proofs.firstValid(chain.tip().blockString(), new ProofRule(3), 0);
+        assertThat(forge.submit(proof, "browser-miner")).isInstanceOf(Submission.Forged.class);
+
+        wait.until(b -> b.findElement(By.id("height")).getText().equals(Long.toString(height + 1)));
+        assertThat(browser.findElement(By.id("winners")).getText()).contains("browser-miner");
+        assertThat(browser.findElement(By.cssSelector("#blocks tr[data-index='" + (height + 1) + "']")).getText())
+                .contains("browser-miner").contains("http").contains(proof.toString());
+        assertThat(browser.findElements(By.cssSelector("#chart rect"))).isNotEmpty();
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.stillTheSamePage === true;"))
+                .as("updated in place, not reloaded").isEqualTo(true);
+
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Path target = Path.of("target", "dashboard.png");
+        Files.createDirectories(target.getParent());
+        Files.copy(shot.toPath(), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        assertThat(Files.size(target)).isPositive();
+    }
+}
