@@ -29,9 +29,14 @@ final class JsonRequests {
     }
 
     JsonNode readObject(HttpServletRequest request) {
+        return readObject(request, maxBodyBytes);
+    }
+
+    /** The same with another size limit (blocks from peers are larger than a proof). */
+    JsonNode readObject(HttpServletRequest request, int maxBodyBytes) {
         checkContentType(request.getContentType());
         if (request.getContentLengthLong() > maxBodyBytes) {
-            throw tooLarge();
+            throw tooLarge(maxBodyBytes);
         }
         byte[] body;
         try (InputStream in = request.getInputStream()) {
@@ -40,7 +45,7 @@ final class JsonRequests {
             throw ApiException.badRequest("Could not read the request body: " + e.getMessage());
         }
         if (body.length > maxBodyBytes) {
-            throw tooLarge();
+            throw tooLarge(maxBodyBytes);
         }
         if (body.length == 0) {
             throw ApiException.badRequest("Request body is empty: send a JSON object");
@@ -72,7 +77,7 @@ final class JsonRequests {
         throw ApiException.badRequest("Content-Type must be application/json, was " + abbreviate(contentType));
     }
 
-    private ApiException tooLarge() {
+    private static ApiException tooLarge(int maxBodyBytes) {
         return new ApiException(HttpStatus.CONTENT_TOO_LARGE,
                 "Request body is larger than " + maxBodyBytes + " bytes");
     }

@@ -1,7 +1,11 @@
 package dev.blockmine.node.chain;
 
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+
+import tools.jackson.databind.JsonNode;
 
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -18,6 +22,38 @@ public record Block(long index, double timestamp, List<Transaction> transactions
 
     public Block {
         transactions = List.copyOf(transactions);
+    }
+
+    private static final Set<String> BLOCK_KEYS = Set.of("index", "previous_hash", "proof", "timestamp", "transactions");
+    private static final Set<String> TRANSACTION_KEYS = Set.of("amount", "recipient", "sender");
+
+    /**
+     * A block read back from JSON (a peer's chain, the journal). Only what this node itself would write is taken,
+     * so that the block string stays exactly what the sender hashed.
+     *
+     * @throws IllegalArgumentException naming what is wrong
+     */
+    public static Block fromJson(JsonNode json) {
+        if (!json.isObject() || !Set.copyOf(json.propertyNames()).equals(BLOCK_KEYS)) {
+            throw new IllegalArgumentException("a block has exactly the keys " + BLOCK_KEYS);
+        }
+        if (!json.get("index").isIntegralNumber() || !json.get("proof").isIntegralNumber()
+                || !json.get("timestamp").isFloatingPointNumber() || !json.get("previous_hash").isString()
+                || !json.get("transactions").isArray()) {
+            throw new IllegalArgumentException("block fields of the wrong type in " + json);
+        }
+        List<Transaction> transactions = new ArrayList<>();
+        for (JsonNode tx : json.get("transactions").values()) {
+            if (!tx.isObject() || !Set.copyOf(tx.propertyNames()).equals(TRANSACTION_KEYS) || !tx.get("sender").isString()
+                    || !tx.get("recipient").isString() || !tx.get("amount").isNumber()) {
+                throw new IllegalArgumentException("not a transaction: " + tx);
+            }
+            JsonNode amount = tx.get("amount");
+            transactions.add(new Transaction(tx.get("sender").stringValue(), tx.get("recipient").stringValue(),
+                    amount.isIntegralNumber() ? amount.bigIntegerValue() : (Number) amount.doubleValue()));
+        }
+        return new Block(json.get("index").longValue(), json.get("timestamp").doubleValue(), transactions,
+                json.get("proof").bigIntegerValue(), json.get("previous_hash").stringValue());
     }
 
     /** The block as the JSON object Python would hold; its canonical encoding is the block string. */

@@ -11,23 +11,43 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
- * The chain, in memory, and the transactions waiting for the next block.
- * Appends are serialized by one lock; the tip is readable without it.
+ * The chain and the transactions waiting for the next block. Every change is serialized by one lock and made
+ * durable in the {@link BlockStore} before the lock is released; the tip is readable without the lock.
  */
 public final class Chain {
 
     private final Clock clock;
     private final int maxPending;
+    private final BlockStore store;
     private final ReentrantLock lock = new ReentrantLock();
     private final List<SealedBlock> blocks = new ArrayList<>();
     private final List<Transaction> pending = new ArrayList<>();
-    private final List<Consumer<SealedBlock>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<SealedBlock>> appendListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<List<SealedBlock>>> replaceListeners = new CopyOnWriteArrayList<>();
     private volatile SealedBlock tip;
 
+    /** A new chain in memory, starting with a fresh genesis block. */
     public Chain(Clock clock, int maxPending) {
+        this(clock, maxPending, BlockStore.MEMORY, List.of());
+    }
+
+    /**
+     * A chain over a store.
+     *
+     * @param stored the blocks the store already holds (validated by the caller), or none to start a new chain
+     */
+    public Chain(Clock clock, int maxPending, BlockStore store, List<SealedBlock> stored) {
         this.clock = clock;
         this.maxPending = maxPending;
-        append(new Block(1, now(), List.of(), BigInteger.valueOf(100), "1"));
+        this.store = store;
+        if (stored.isEmpty()) {
+            SealedBlock genesis = SealedBlock.of(new Block(1, now(), List.of(), BigInteger.valueOf(100), "1"));
+            store.append(genesis);
+            blocks.add(genesis);
+        } else {
+            blocks.addAll(stored);
+        }
+        tip = blocks.getLast();
     }
 
     public SealedBlock tip() {
@@ -68,14 +88,19 @@ public final class Chain {
      * outside the chain's lock (so a listener may read the chain); it must be quick and must not throw.
      */
     public void onAppend(Consumer<SealedBlock> listener) {
-        listeners.add(listener);
+        appendListeners.add(listener);
+    }
+
+    /** Calls {@code listener} with the new chain whenever consensus replaces the whole chain. */
+    public void onReplace(Consumer<List<SealedBlock>> listener) {
+        replaceListeners.add(listener);
     }
 
     /** Up to {@code count} blocks just before {@code block}, newest first. */
     public List<SealedBlock> before(SealedBlock block, int count) {
         lock.lock();
         try {
-            int end = (int) block.index() - 1; // blocks.get(i) has index i + 1
+            int end = (int) Math.min(block.index() - 1, blocks.size()); // blocks.get(i) has index i + 1
             List<SealedBlock> earlier = new ArrayList<>(count);
             for (int i = end - 1; i >= Math.max(0, end - count); i--) {
                 earlier.add(blocks.get(i));
@@ -90,7 +115,7 @@ public final class Chain {
      * Appends the next block on {@code expectedTip}, with the pending transactions and the miner's reward,
      * if and only if that is still the tip: of many proofs for the same block, exactly one gets here first.
      *
-     * @return the new block, or empty when another block was appended first
+     * @return the new block, durable, or empty when another block was appended first
      */
     public Optional<SealedBlock> forgeOn(SealedBlock expectedTip, BigInteger proof, String minerId) {
         SealedBlock forged;
@@ -101,13 +126,56 @@ public final class Chain {
             }
             List<Transaction> transactions = new ArrayList<>(pending);
             transactions.add(Transaction.reward(minerId));
-            pending.clear();
             forged = append(new Block(tip.index() + 1, now(), transactions, proof, tip.hash()));
+            pending.clear();
         } finally {
             lock.unlock();
         }
-        listeners.forEach(listener -> listener.accept(forged));
+        appendListeners.forEach(listener -> listener.accept(forged));
         return Optional.of(forged);
+    }
+
+    /**
+     * Appends a block forged elsewhere (a peer announced it) if it follows {@code expectedTip}, still the tip.
+     * The caller has validated it as the successor of that tip.
+     */
+    public boolean appendOn(SealedBlock expectedTip, SealedBlock next) {
+        lock.lock();
+        try {
+            if (tip != expectedTip) {
+                return false;
+            }
+            store.append(next);
+            blocks.add(next);
+            tip = next;
+        } finally {
+            lock.unlock();
+        }
+        appendListeners.forEach(listener -> listener.accept(next));
+        return true;
+    }
+
+    /**
+     * Adopts a longer chain (validated by the caller), if it is still longer than ours when the lock is taken.
+     * Pending transactions stay pending.
+     */
+    public boolean replaceIfLonger(List<SealedBlock> longer) {
+        List<SealedBlock> adopted;
+        lock.lock();
+        try {
+            if (longer.size() <= blocks.size()) {
+                return false;
+            }
+            store.replaceAll(longer);
+            blocks.clear();
+            blocks.addAll(longer);
+            tip = blocks.getLast();
+            adopted = List.copyOf(blocks);
+        } finally {
+            lock.unlock();
+        }
+        replaceListeners.forEach(listener -> listener.accept(adopted));
+        return true;
     }
 
     /**
@@ -128,8 +196,10 @@ public final class Chain {
         }
     }
 
+    /** Seals, stores (durably) and appends; the caller holds the lock. */
     private SealedBlock append(Block block) {
         SealedBlock sealed = SealedBlock.of(block);
+        store.append(sealed);
         blocks.add(sealed);
         tip = sealed;
         return sealed;

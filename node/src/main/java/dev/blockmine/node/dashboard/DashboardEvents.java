@@ -19,6 +19,7 @@ final class DashboardEvents {
     DashboardEvents(Chain chain, DashboardSnapshots snapshots) {
         this.snapshots = snapshots;
         chain.onAppend(block -> broadcast());
+        chain.onReplace(adopted -> broadcast());
     }
 
     SseEmitter subscribe() {

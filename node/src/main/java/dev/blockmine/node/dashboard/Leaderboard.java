@@ -20,7 +20,13 @@ final class Leaderboard {
 
     Leaderboard(Chain chain) {
         chain.onAppend(this::count);
+        chain.onReplace(this::recount);
         chain.blocks().forEach(this::count);
+    }
+
+    private synchronized void recount(List<SealedBlock> chain) {
+        coins.clear();
+        chain.forEach(this::count);
     }
 
     private void count(SealedBlock block) {
