@@ -1,5 +1,8 @@
 package dev.blockmine.node;
 
+import java.time.Duration;
+
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -17,6 +20,7 @@ import dev.blockmine.pow.ProofRule;
  * @param maxBodyBytes largest request body read
  * @param maxIdLength longest miner id or transaction party, in characters
  * @param maxPendingTransactions transactions held for the next block
+ * @param tcp the binary mining protocol's server
  */
 @Validated
 @ConfigurationProperties("node")
@@ -25,9 +29,29 @@ public record NodeProperties(
         @NotNull LastBlockShape lastBlockShape,
         @Min(256) int maxBodyBytes,
         @Min(1) int maxIdLength,
-        @Min(1) int maxPendingTransactions) {
+        @Min(1) int maxPendingTransactions,
+        @NotNull @Valid Tcp tcp) {
 
     public enum LastBlockShape { WRAPPED, BARE }
+
+    /**
+     * The binary mining protocol ({@code node.tcp.*}).
+     *
+     * @param port TCP port; -1 disables the server, 0 takes a free port (tests)
+     * @param zeroBits leading zero bits a nonce's digest needs
+     * @param slot nonces per miner slot
+     * @param idleTimeout a connection that sends nothing for this long is closed
+     * @param pushJobs after a job settles, push the next job's T to every holder unasked
+     * @param backlog connections the OS queues before they are accepted
+     */
+    public record Tcp(
+            @Min(-1) @Max(65535) int port,
+            @Min(1) @Max(255) int zeroBits,
+            @Min(1) @Max(4294967295L) long slot,
+            @NotNull Duration idleTimeout,
+            boolean pushJobs,
+            @Min(1) int backlog) {
+    }
 
     public ProofRule proofRule() {
         return new ProofRule(difficulty);

@@ -6,11 +6,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The chain, in memory, and the transactions waiting for the next block.
- * Appends are serialized by one lock; the tip is readable without it.
+ * Appends are serialized by one lock; the tip is readable without it. Both front-ends (HTTP proofs and binary
+ * nonces) append through a compare-and-append on the tip, so each block has exactly one winner across both.
  */
 public final class Chain {
 
@@ -19,6 +21,7 @@ public final class Chain {
     private final ReentrantLock lock = new ReentrantLock();
     private final List<SealedBlock> blocks = new ArrayList<>();
     private final List<Transaction> pending = new ArrayList<>();
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private volatile SealedBlock tip;
 
     public Chain(Clock clock, int maxPending) {
@@ -62,6 +65,7 @@ public final class Chain {
      * @return the new block, or empty when another block was appended first
      */
     public Optional<SealedBlock> forgeOn(SealedBlock expectedTip, BigInteger proof, String minerId) {
+        Optional<SealedBlock> forged;
         lock.lock();
         try {
             if (tip != expectedTip) {
@@ -70,10 +74,56 @@ public final class Chain {
             List<Transaction> transactions = new ArrayList<>(pending);
             transactions.add(Transaction.reward(minerId));
             pending.clear();
-            return Optional.of(append(new Block(tip.index() + 1, now(), transactions, proof, tip.hash())));
+            forged = Optional.of(append(new Block(tip.index() + 1, now(), transactions, proof, tip.hash())));
         } finally {
             lock.unlock();
         }
+        notifyNewTip();
+        return forged;
+    }
+
+    /**
+     * Appends the next block for a binary job: the transactions the job committed to, then the reward, if and only
+     * if the job's tip is still the tip. Transactions queued after the job was made stay pending for the next block.
+     *
+     * @return the new block, or empty when another block (from either protocol) was appended first
+     */
+    public Optional<SealedBlock> forgeBinaryOn(NextBlock job, long nonce, int zeroBits, String minerName) {
+        Optional<SealedBlock> forged;
+        lock.lock();
+        try {
+            if (tip != job.tip()) {
+                return Optional.empty();
+            }
+            // pending only grows between blocks, so the job's transactions are still its first entries
+            List<Transaction> transactions = new ArrayList<>(job.transactions());
+            pending.subList(0, transactions.size()).clear();
+            transactions.add(Transaction.reward(minerName));
+            forged = Optional.of(append(new Block(tip.index() + 1, now(), transactions, BigInteger.valueOf(nonce), tip.hash(),
+                    new ProvenBy.Binary(zeroBits))));
+        } finally {
+            lock.unlock();
+        }
+        notifyNewTip();
+        return forged;
+    }
+
+    /** The tip and the pending transactions, read together. */
+    public NextBlock nextBlock() {
+        lock.lock();
+        try {
+            return new NextBlock(tip, pending);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Runs {@code listener} after every append, on the appending thread and outside the lock. Notifications from
+     * concurrent appends may arrive out of order: a listener reads {@link #tip()} rather than trusting the order.
+     */
+    public void onNewTip(Runnable listener) {
+        listeners.add(listener);
     }
 
     /**
@@ -91,6 +141,12 @@ public final class Chain {
             return Optional.of(tip.index() + 1);
         } finally {
             lock.unlock();
+        }
+    }
+
+    private void notifyNewTip() {
+        for (Runnable listener : listeners) {
+            listener.run();
         }
     }
 
