@@ -108,6 +108,15 @@ public final class Chain {
         return forged;
     }
 
+    public int pendingCount() {
+        lock.lock();
+        try {
+            return pending.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** The tip and the pending transactions, read together. */
     public NextBlock nextBlock() {
         lock.lock();

@@ -1,6 +1,9 @@
 package dev.blockmine.node.tcp;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,9 +19,12 @@ import dev.blockmine.pow.CanonicalJson;
 import dev.blockmine.pow.binary.Frame;
 
 /**
- * The open job and its settlement. The chain decides who wins (its compare-and-append serves both protocols);
- * the board follows the chain: whenever the tip moves, from either protocol, the open job settles, the next one
+ * The open jobs and their settlement. The chain decides who wins (its compare-and-append serves both protocols);
+ * the board follows the chain: whenever the tip moves, from either protocol, the open jobs settle, the next one
  * opens, and every other holder is told {@code I}, in parallel, one virtual thread per holder.
+ * <p>
+ * A G after new transactions arrived opens another job on the same tip that commits to them; jobs handed out
+ * earlier stay open (their nonces still win a block, with the transactions they committed to) until the tip moves.
  */
 public final class JobBoard implements AutoCloseable {
 
@@ -30,7 +36,8 @@ public final class JobBoard implements AutoCloseable {
     private final boolean pushJobs;
     private final ReentrantLock lock = new ReentrantLock();
     private final ExecutorService broadcasts = Executors.newVirtualThreadPerTaskExecutor();
-    private volatile Job current;
+    private final List<Job> openJobs = new ArrayList<>();
+    private Job current;
     private int lastTxn;
 
     public JobBoard(Chain chain, BinaryRule rule, long slot, boolean pushJobs) {
@@ -39,6 +46,7 @@ public final class JobBoard implements AutoCloseable {
         this.slot = slot;
         this.pushJobs = pushJobs;
         this.current = open();
+        openJobs.add(current);
         chain.onNewTip(this::tipMoved);
     }
 
@@ -50,6 +58,10 @@ public final class JobBoard implements AutoCloseable {
     Frame.Task assign(MinerConnection miner) {
         lock.lock();
         try {
+            if (current.next().tip() == chain.tip() && chain.pendingCount() != current.next().transactions().size()) {
+                current = open();
+                openJobs.add(current);
+            }
             Frame.Task task = current.handTo(miner);
             miner.hold(current);
             return task;
@@ -80,7 +92,7 @@ public final class JobBoard implements AutoCloseable {
     void forget(MinerConnection miner) {
         lock.lock();
         try {
-            current.drop(miner);
+            openJobs.forEach(job -> job.drop(miner));
         } finally {
             lock.unlock();
         }
@@ -88,37 +100,33 @@ public final class JobBoard implements AutoCloseable {
 
     /** The chain's listener: runs on whichever thread appended, HTTP or TCP. */
     private void tipMoved() {
-        Job settled;
-        List<MinerConnection> others;
+        Map<MinerConnection, List<Frame>> toTell = new HashMap<>();
         lock.lock();
         try {
             if (current.next().tip() == chain.tip()) {
-                return; // a late notification: the job already follows the tip
+                return; // a late notification: the jobs already follow the tip
             }
-            settled = current;
-            others = settled.settle();
+            for (Job settled : openJobs) {
+                Frame.Invalidated stop = new Frame.Invalidated(settled.txn());
+                settled.settle().forEach(other -> toTell.computeIfAbsent(other, k -> new ArrayList<>(1)).add(stop));
+            }
+            openJobs.clear();
             current = open(); // before any I goes out, so a G sent in answer to I gets the new job
+            openJobs.add(current);
         } finally {
             lock.unlock();
         }
-        Frame.Invalidated stop = new Frame.Invalidated(settled.txn());
-        for (MinerConnection other : others) {
-            broadcasts.execute(() -> {
-                other.send(stop);
-                if (pushJobs) {
-                    other.send(assign(other));
-                }
-            });
-        }
+        toTell.forEach((other, stops) -> broadcasts.execute(() -> {
+            stops.forEach(other::send);
+            if (pushJobs) {
+                other.send(assign(other));
+            }
+        }));
     }
 
     private Job open() {
         lastTxn = (lastTxn + 1) & 0xFFFF;
         return new Job(lastTxn, chain.nextBlock(), rule, slot);
-    }
-
-    int openTxn() {
-        return current.txn();
     }
 
     @Override
