@@ -61,7 +61,7 @@ final class MinerConnection {
 
     /** Serves the connection until it ends; never throws. */
     void serve() {
-        try (socket) {
+        try {
             socket.setSoTimeout((int) Math.max(1, idleTimeout.toMillis()));
             socket.setTcpNoDelay(true);
             BufferedInputStream buffered = new BufferedInputStream(socket.getInputStream(), BUFFER);
@@ -111,6 +111,7 @@ final class MinerConnection {
             }
         } finally {
             board.forget(this);
+            closeNow(); // after the catches: they may still send Q
         }
     }
 
