@@ -15,8 +15,12 @@ final class TcpNode implements AutoCloseable {
     final TcpMiningServer server;
 
     TcpNode(int zeroBits, Duration idleTimeout) {
+        this(zeroBits, idleTimeout, 0);
+    }
+
+    TcpNode(int zeroBits, Duration idleTimeout, int port) {
         board = new JobBoard(chain, new BinaryRule(zeroBits), 1 << 20, false);
-        server = new TcpMiningServer(board, new NodeProperties.Tcp(0, zeroBits, 1 << 20, idleTimeout, false, 4096));
+        server = new TcpMiningServer(board, new NodeProperties.Tcp(port, zeroBits, 1 << 20, idleTimeout, false, 4096));
         server.start();
     }
 
