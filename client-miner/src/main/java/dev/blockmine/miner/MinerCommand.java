@@ -10,28 +10,45 @@ import java.util.concurrent.Callable;
 
 import dev.blockmine.pow.CanonicalJson;
 import dev.blockmine.pow.ProofRule;
+import dev.blockmine.pow.search.DigestNonceSearch;
 import dev.blockmine.pow.search.DigestProofSearch;
+import dev.blockmine.pow.search.NonceSearch;
 import dev.blockmine.pow.search.ProofSearch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code java -jar client-miner.jar [NODE_URL]}: mines on a node until Ctrl-C, then prints a summary. */
+/**
+ * {@code java -jar client-miner.jar [NODE_URL]}: mines on a node until Ctrl-C, then prints a summary.
+ * {@code --protocol tcp HOST:PORT} mines over the binary protocol instead.
+ */
 @Command(name = "client-miner", mixinStandardHelpOptions = true, version = "client-miner 0.1.0",
         sortOptions = false, usageHelpAutoWidth = true,
         description = {
             "Mines blocks on a node that speaks the course's HTTP API (GET /last_block, POST /mine):",
             "gets the last block, searches a proof on all cores, posts it, and counts the coins won.",
+            "With --protocol tcp it speaks the binary mining protocol (G T S A I R Q) instead.",
             "Runs until Ctrl-C, then prints a summary."},
         footer = {"", "Examples:",
             "  java -jar client-miner/target/client-miner.jar",
-            "  java -jar client-miner/target/client-miner.jar http://192.168.1.20:5000 --id ana --threads 4"})
+            "  java -jar client-miner/target/client-miner.jar http://192.168.1.20:5000 --id ana --threads 4",
+            "  java -jar client-miner/target/client-miner.jar --protocol tcp --name ana localhost:5001"})
 public final class MinerCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "NODE_URL", defaultValue = "http://localhost:5000",
-            description = "The node to mine on (default: ${DEFAULT-VALUE}).")
+    enum Protocol { http, tcp }
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "NODE_URL",
+            description = "Default http://localhost:5000 (HTTP) or localhost:5001 (with --protocol tcp: HOST:PORT).")
     String nodeUrl;
+
+    @Option(names = "--protocol", paramLabel = "http|tcp", defaultValue = "http",
+            description = "http: the course's HTTP API; tcp: the binary mining protocol (default: ${DEFAULT-VALUE}).")
+    Protocol protocol;
+
+    @Option(names = "--name", paramLabel = "NAME",
+            description = "Your miner name for --protocol tcp, at most 10 bytes of UTF-8 (default: --id, or the contents of --id-file).")
+    String name;
 
     @Option(names = "--id", paramLabel = "NAME", description = "Your miner id (default: the contents of --id-file, trimmed).")
     String id;
@@ -80,11 +97,14 @@ public final class MinerCommand implements Callable<Integer> {
             err.println("Invalid option: --threads must be >= 1, --zeros 1..64, --poll > 0, --blocks >= 0");
             return 2;
         }
+        if (protocol == Protocol.tcp) {
+            return mineOverTcp();
+        }
         String minerId;
         NodeClient node;
         try {
             minerId = minerId();
-            node = new NodeClient(nodeUrl, Duration.ofSeconds(10));
+            node = new NodeClient(nodeUrl == null ? "http://localhost:5000" : nodeUrl, Duration.ofSeconds(10));
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             return 2;
@@ -99,6 +119,28 @@ public final class MinerCommand implements Callable<Integer> {
             out.printf("Mining on %s as %s; press Ctrl-C to stop%n", node.url(), CanonicalJson.quote(minerId));
             MiningSummary summary = loop.run();
             out.println(summary);
+        }
+        return 0;
+    }
+
+    private int mineOverTcp() {
+        TcpMiningLoop loop;
+        NonceSearch search = new DigestNonceSearch(threads);
+        try {
+            String minerName = name != null ? name : minerId();
+            loop = new TcpMiningLoop(nodeUrl == null ? "localhost:" + TcpAddress.DEFAULT_PORT : nodeUrl, search, minerName,
+                    blocks, out);
+        } catch (IllegalArgumentException e) {
+            search.close();
+            err.println(e.getMessage());
+            return 2;
+        }
+        try (search) {
+            Interrupts.onInterrupt(loop::stop);
+            out.println("Mining over the binary protocol; press Ctrl-C to stop");
+            MiningSummary summary = loop.run();
+            out.println(summary);
+            out.printf("Jobs lost to other miners: %d; nonces rejected: %d%n", loop.lost(), loop.rejected());
         }
         return 0;
     }

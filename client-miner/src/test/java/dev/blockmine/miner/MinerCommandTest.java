@@ -31,7 +31,7 @@ class MinerCommandTest {
         int code = command().setOut(new PrintWriter(help)).execute("--help");
         assertThat(code).isZero();
         assertThat(help.toString()).contains("NODE_URL", "http://localhost:", "--id", "verify-chain", "--id-file", "my_id.txt",
-                "--threads", "--zeros", "--poll", "--blocks", "Ctrl-C");
+                "--threads", "--zeros", "--poll", "--blocks", "Ctrl-C", "--protocol", "--name", "localhost:5001");
     }
 
     @Test
@@ -55,5 +55,14 @@ class MinerCommandTest {
         assertThat(command().execute("--threads", "0", "--id", "ana")).isEqualTo(2);
         assertThat(command().execute("--zeros", "x")).isEqualTo(2);
         assertThat(command().execute("not a url at all", "--id", "ana")).isEqualTo(2);
+    }
+
+    @Test
+    void tcpModeRefusesANameOverTenBytesAndANonAddress() {
+        assertThat(command().execute("--protocol", "tcp", "--name", "ñandú-1234", "localhost:5001")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("at most 10 bytes");
+        assertThat(command().execute("--protocol", "tcp", "--name", "ana", "http://localhost:5001")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("HOST:PORT");
+        assertThat(command().execute("--protocol", "udp")).isEqualTo(2);
     }
 }

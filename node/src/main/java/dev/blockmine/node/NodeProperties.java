@@ -1,7 +1,9 @@
 package dev.blockmine.node;
 
+import java.time.Duration;
 import java.util.List;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -22,6 +24,7 @@ import dev.blockmine.pow.ProofRule;
  * @param store where blocks are kept: in memory, or durably in {@code dataDir}
  * @param dataDir the durable store's folder
  * @param peers other nodes to exchange blocks with, as base URLs
+ * @param tcp the binary mining protocol's server
  */
 @Validated
 @ConfigurationProperties("node")
@@ -33,11 +36,31 @@ public record NodeProperties(
         @Min(1) int maxPendingTransactions,
         @NotNull Store store,
         @NotNull String dataDir,
-        @NotNull List<String> peers) {
+        @NotNull List<String> peers,
+        @NotNull @Valid Tcp tcp) {
 
     public enum LastBlockShape { WRAPPED, BARE }
 
     public enum Store { MEMORY, DURABLE }
+
+    /**
+     * The binary mining protocol ({@code node.tcp.*}).
+     *
+     * @param port TCP port; -1 disables the server, 0 takes a free port (tests)
+     * @param zeroBits leading zero bits a nonce's digest needs
+     * @param slot nonces per miner slot
+     * @param idleTimeout a connection that sends nothing for this long is closed
+     * @param pushJobs after a job settles, push the next job's T to every holder unasked
+     * @param backlog connections the OS queues before they are accepted
+     */
+    public record Tcp(
+            @Min(-1) @Max(65535) int port,
+            @Min(1) @Max(255) int zeroBits,
+            @Min(1) @Max(4294967295L) long slot,
+            @NotNull Duration idleTimeout,
+            boolean pushJobs,
+            @Min(1) int backlog) {
+    }
 
     public ProofRule proofRule() {
         return new ProofRule(difficulty);

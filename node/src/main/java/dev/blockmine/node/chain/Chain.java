@@ -12,7 +12,9 @@ import java.util.function.Consumer;
 
 /**
  * The chain and the transactions waiting for the next block. Every change is serialized by one lock and made
- * durable in the {@link BlockStore} before the lock is released; the tip is readable without the lock.
+ * durable in the {@link BlockStore} before the lock is released; the tip is readable without the lock. Both
+ * front-ends (HTTP proofs and binary nonces) append through a compare-and-append on the tip, so each block has
+ * exactly one winner across both.
  */
 public final class Chain {
 
@@ -96,6 +98,15 @@ public final class Chain {
         replaceListeners.add(listener);
     }
 
+    /**
+     * Runs {@code listener} whenever the tip changes (an append or a replacement), on the changing thread and outside
+     * the lock. Notifications from concurrent changes may arrive out of order: a listener reads {@link #tip()}.
+     */
+    public void onNewTip(Runnable listener) {
+        onAppend(block -> listener.run());
+        onReplace(chain -> listener.run());
+    }
+
     /** Up to {@code count} blocks just before {@code block}, newest first. */
     public List<SealedBlock> before(SealedBlock block, int count) {
         lock.lock();
@@ -133,6 +144,51 @@ public final class Chain {
         }
         appendListeners.forEach(listener -> listener.accept(forged));
         return Optional.of(forged);
+    }
+
+    /**
+     * Appends the next block for a binary job: the transactions the job committed to, then the reward, if and only
+     * if the job's tip is still the tip. Transactions queued after the job was made stay pending for the next block.
+     *
+     * @return the new block, durable, or empty when another block (from either protocol) was appended first
+     */
+    public Optional<SealedBlock> forgeBinaryOn(NextBlock job, long nonce, int zeroBits, String minerName) {
+        SealedBlock forged;
+        lock.lock();
+        try {
+            if (tip != job.tip()) {
+                return Optional.empty();
+            }
+            // pending only grows between blocks, so the job's transactions are still its first entries
+            List<Transaction> transactions = new ArrayList<>(job.transactions());
+            transactions.add(Transaction.reward(minerName));
+            forged = append(new Block(tip.index() + 1, now(), transactions, BigInteger.valueOf(nonce), tip.hash(),
+                    new ProvenBy.Binary(zeroBits)));
+            pending.subList(0, job.transactions().size()).clear();
+        } finally {
+            lock.unlock();
+        }
+        appendListeners.forEach(listener -> listener.accept(forged));
+        return Optional.of(forged);
+    }
+
+    public int pendingCount() {
+        lock.lock();
+        try {
+            return pending.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The tip and the pending transactions, read together. */
+    public NextBlock nextBlock() {
+        lock.lock();
+        try {
+            return new NextBlock(tip, pending);
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**

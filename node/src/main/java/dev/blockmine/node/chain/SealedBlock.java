@@ -33,8 +33,8 @@ public record SealedBlock(Block block, String blockString, String hash) {
         return block.index();
     }
 
-    /** Which front-end's rule proved this block. */
+    /** Which front-end's rule proved this block: "http" or "tcp" (the binary protocol). */
     public String protocol() {
-        return "http";
+        return block.provenBy() instanceof ProvenBy.Binary ? "tcp" : "http";
     }
 }

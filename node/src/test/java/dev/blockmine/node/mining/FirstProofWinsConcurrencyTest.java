@@ -29,6 +29,7 @@ import dev.blockmine.node.chain.Chain;
 import dev.blockmine.node.chain.SealedBlock;
 import dev.blockmine.pow.CanonicalJson;
 import dev.blockmine.pow.ProofRule;
+import tools.jackson.databind.JsonNode;
 
 /**
  * First valid proof wins, with real HTTP clients racing over real sockets: each of 200 clients has its own
@@ -92,20 +93,29 @@ class FirstProofWinsConcurrencyTest {
             for (Future<HttpResponse<String>> reply : replies) {
                 responses.add(reply.get());
             }
-            Map<Integer, Long> byStatus = responses.stream()
-                    .collect(Collectors.groupingBy(HttpResponse::statusCode, Collectors.counting()));
-            assertThat(byStatus).containsExactlyInAnyOrderEntriesOf(Map.of(200, 1L, 409, (long) proofs.size() - 1));
-            HttpResponse<String> winner = responses.stream().filter(r -> r.statusCode() == 200).findFirst().orElseThrow();
-            assertThat(CanonicalJson.parse(winner.body()).get("message").stringValue()).isEqualTo("New Block Forged");
+            // Exactly one winner for the block raced for. At this low test difficulty one of the late proofs may
+            // also happen to be valid for the block just forged (1 in 4,096): then it rightly wins the next block.
+            Map<Long, Long> winnersByBlock = responses.stream().filter(r -> r.statusCode() == 200)
+                    .collect(Collectors.groupingBy(r -> CanonicalJson.parse(r.body()).get("index").longValue(), Collectors.counting()));
+            assertThat(winnersByBlock).containsEntry(tip.index() + 1, 1L).allSatisfy((index, winners) -> assertThat(winners).isEqualTo(1L));
+            long won = winnersByBlock.size();
+            assertThat(responses).filteredOn(r -> r.statusCode() != 200).hasSize(proofs.size() - (int) won)
+                    .allSatisfy(r -> assertThat(r.statusCode()).isEqualTo(409));
             for (HttpResponse<String> r : responses) {
-                assertThat(CanonicalJson.parse(r.body()).get("message").isString()).isTrue();
+                JsonNode answer = CanonicalJson.parse(r.body());
+                if (r.statusCode() == 200) {
+                    assertThat(answer.get("message").stringValue()).isEqualTo("New Block Forged");
+                } else {
+                    assertThat(answer.get("message").stringValue()).contains("too late");
+                }
             }
+            assertThat(chain.blocks()).hasSize(before + (int) won);
         } finally {
             clients.forEach(HttpClient::close);
         }
-        assertThat(chain.blocks()).hasSize(before + 1);
-        assertThat(chain.tip().block().previousHash()).isEqualTo(tip.hash());
-        String winnerId = CanonicalJson.parse(chain.tip().blockString()).get("transactions").get(0).get("recipient").stringValue();
+        SealedBlock raced = chain.block(tip.index() + 1).orElseThrow();
+        assertThat(raced.block().previousHash()).isEqualTo(tip.hash());
+        String winnerId = raced.block().transactions().getLast().recipient();
         assertThat(winnerId).startsWith("racer-");
         ChainAssertions.assertValid(chain, RULE);
     }

@@ -1,0 +1,213 @@
+package dev.blockmine.loadtest;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalLong;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+import dev.blockmine.pow.binary.Frame;
+import dev.blockmine.pow.search.DigestNonceSearch;
+import dev.blockmine.pow.search.SearchControl;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * Load on a running node's binary protocol, in three phases:
+ * <ol>
+ *   <li>connect N simulated miners, each holding the open job (G → T): connections held;</li>
+ *   <li>a few of them flood S frames with random nonces (each must be hashed by the node), a window in flight per
+ *       connection: S validated per second, counted from the answers (R, I, A);</li>
+ *   <li>rounds of: find a real nonce, send it from one miner, time the I at every other holder from the moment the
+ *       S was sent: I broadcast latency, p50 / p99 over all holders and rounds.</li>
+ * </ol>
+ * Run it with a node at a low {@code node.tcp.zero-bits} (scripts/tcp-load.sh uses 16) so phase 3 finds nonces in
+ * milliseconds; the target does not change the cost of validating an S nor of broadcasting an I.
+ */
+@Command(name = "tcp-load", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+        description = "Opens N simulated miners against a node's binary protocol and reports connections held, "
+                + "S validated per second and I broadcast latency (p50/p99).")
+public final class TcpLoad implements Callable<Integer> {
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "HOST:PORT", defaultValue = "localhost:5001",
+            description = "The node's binary protocol (default: ${DEFAULT-VALUE}).")
+    String node;
+
+    @Option(names = {"-n", "--connections"}, defaultValue = "5000", description = "Simulated miners (default: ${DEFAULT-VALUE}).")
+    int connections;
+
+    @Option(names = "--flooders", defaultValue = "32", description = "Miners sending S frames in phase 2 (default: ${DEFAULT-VALUE}).")
+    int flooders;
+
+    @Option(names = "--window", defaultValue = "128", description = "S frames in flight per flooder (default: ${DEFAULT-VALUE}).")
+    int window;
+
+    @Option(names = "--seconds", defaultValue = "10", description = "Length of phase 2 (default: ${DEFAULT-VALUE}).")
+    int seconds;
+
+    @Option(names = "--rounds", defaultValue = "10", description = "I broadcast rounds in phase 3 (default: ${DEFAULT-VALUE}).")
+    int rounds;
+
+    private final PrintStream out;
+    private final ConcurrentHashMap<Integer, Long> roundStart = new ConcurrentHashMap<>();
+    private final List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger invalidatedThisRound = new AtomicInteger();
+
+    TcpLoad(PrintStream out) {
+        this.out = out;
+    }
+
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        System.exit(new CommandLine(new TcpLoad(out)).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        int colon = node.lastIndexOf(':');
+        String host = node.substring(0, colon);
+        int port = Integer.parseInt(node.substring(colon + 1));
+        LongAdder answers = new LongAdder();
+        List<SimulatedMiner> miners = connect(host, port, answers);
+        try {
+            out.printf(Locale.ROOT, "connections held: %d of %d%n", miners.stream().filter(m -> !m.isClosed()).count(), connections);
+            floodPhase(miners, answers);
+            broadcastPhase(miners);
+        } finally {
+            miners.forEach(SimulatedMiner::close);
+        }
+        return 0;
+    }
+
+    private List<SimulatedMiner> connect(String host, int port, LongAdder answers) throws InterruptedException {
+        List<SimulatedMiner> miners = java.util.Collections.synchronizedList(new ArrayList<>());
+        Semaphore connecting = new Semaphore(256); // do not overrun the accept backlog
+        AtomicInteger failures = new AtomicInteger();
+        long started = System.nanoTime();
+        try (ExecutorService openers = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < connections; i++) {
+                int id = i;
+                openers.execute(() -> {
+                    try {
+                        connecting.acquire();
+                        try {
+                            miners.add(new SimulatedMiner(id, host, port, this::invalidated, answers, window));
+                        } finally {
+                            connecting.release();
+                        }
+                    } catch (IOException | InterruptedException e) {
+                        if (failures.incrementAndGet() <= 3) {
+                            out.println("connect failed: " + e);
+                        }
+                    }
+                });
+            }
+        }
+        awaitAllHolding(miners, 30);
+        out.printf(Locale.ROOT, "phase 1: %d connections opened in %.1f s (%d failed), all holding job %s%n", miners.size(),
+                (System.nanoTime() - started) / 1e9, failures.get(), miners.isEmpty() ? "-" : miners.getFirst().task().txn());
+        return new ArrayList<>(miners);
+    }
+
+    private void floodPhase(List<SimulatedMiner> miners, LongAdder answers) throws InterruptedException {
+        if (seconds <= 0 || flooders <= 0) {
+            return;
+        }
+        List<SimulatedMiner> floodingMiners = miners.subList(0, Math.min(flooders, miners.size()));
+        long warmup = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+        long end = warmup + TimeUnit.SECONDS.toNanos(seconds);
+        long[] countedFrom = new long[1];
+        try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (SimulatedMiner miner : floodingMiners) {
+                SplittableRandom random = new SplittableRandom(miner.id());
+                senders.execute(() -> {
+                    try {
+                        miner.flood(end, random);
+                    } catch (IOException | InterruptedException e) {
+                        out.println("flood stopped: " + e);
+                    }
+                });
+            }
+            Thread.sleep(TimeUnit.NANOSECONDS.toMillis(warmup - System.nanoTime()));
+            countedFrom[0] = answers.sum();
+            Thread.sleep(TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime()));
+        }
+        long validated = answers.sum() - countedFrom[0];
+        out.printf(Locale.ROOT, "phase 2: %d flooders x %d in flight for %d s: %,d S answered = %,.0f S validated/s%n",
+                floodingMiners.size(), window, seconds, validated, validated / (double) seconds);
+        Thread.sleep(500); // let the last answers drain before phase 3
+    }
+
+    private void broadcastPhase(List<SimulatedMiner> miners) throws Exception {
+        if (rounds <= 0 || miners.size() < 2) {
+            return;
+        }
+        SimulatedMiner winner = miners.getLast(); // not a flooder
+        int holders = miners.size() - 1;
+        try (DigestNonceSearch search = new DigestNonceSearch(Runtime.getRuntime().availableProcessors())) {
+            for (int round = 0; round < rounds; round++) {
+                awaitAllHolding(miners, 30);
+                Frame.Task task = winner.task();
+                OptionalLong nonce = search.search(task.data(), task.zeroBits(), 0, 1L << 32, new SearchControl());
+                if (nonce.isEmpty()) {
+                    out.println("no nonce in the whole space; skipping the round");
+                    continue;
+                }
+                invalidatedThisRound.set(0);
+                roundStart.put(task.txn(), System.nanoTime());
+                winner.send(new Frame.Solution(task.txn(), nonce.getAsLong()));
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (invalidatedThisRound.get() < holders && System.nanoTime() < deadline) {
+                    Thread.sleep(1);
+                }
+                roundStart.remove(task.txn());
+                if (invalidatedThisRound.get() < holders) {
+                    out.printf("round %d: only %d of %d holders got I within 10 s%n", round + 1, invalidatedThisRound.get(), holders);
+                }
+                winner.ask(); // the winner gets A, not I: it asks for the next job itself
+            }
+        }
+        long[] samples = latencies.stream().mapToLong(Long::longValue).toArray();
+        Percentiles p = Percentiles.of(samples);
+        out.printf(Locale.ROOT, "phase 3: %d rounds, %d I received by %d holders: I broadcast latency p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                rounds, p.count(), holders, p.at(50) / 1e6, p.at(99) / 1e6, p.at(100) / 1e6);
+    }
+
+    private void invalidated(SimulatedMiner miner, int txn, long receivedNanos) {
+        Long start = roundStart.get(txn);
+        if (start != null) {
+            latencies.add(receivedNanos - start);
+            invalidatedThisRound.incrementAndGet();
+        }
+    }
+
+    /** Waits until every open connection holds the same, current job. */
+    private void awaitAllHolding(List<SimulatedMiner> miners, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < deadline) {
+            List<SimulatedMiner> open;
+            synchronized (miners) {
+                open = miners.stream().filter(m -> !m.isClosed()).toList();
+            }
+            if (!open.isEmpty() && open.stream().allMatch(m -> m.task() != null)
+                    && open.stream().map(m -> m.task().txn()).distinct().count() == 1) {
+                return;
+            }
+            Thread.sleep(10);
+        }
+        out.printf("warning: after %d s, not every connection holds the same job%n", seconds);
+    }
+}

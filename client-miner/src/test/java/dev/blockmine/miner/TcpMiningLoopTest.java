@@ -1,0 +1,133 @@
+package dev.blockmine.miner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.blockmine.pow.SharedFiles;
+import dev.blockmine.pow.search.DigestNonceSearch;
+
+/**
+ * Our TCP miner against the independent Python server ({@code shared/reference/binary_node.py}, asyncio + hashlib):
+ * it wins jobs there, and it waits with back-off for a node that is not up yet.
+ */
+class TcpMiningLoopTest {
+
+    private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+    private final PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
+    private Process pythonNode;
+
+    @BeforeAll
+    static void python() throws Exception {
+        try {
+            Process probe = new ProcessBuilder("python3", "--version").redirectErrorStream(true).start();
+            assumeTrue(probe.waitFor(30, TimeUnit.SECONDS) && probe.exitValue() == 0, "skipped: python3 does not run");
+        } catch (IOException e) {
+            assumeTrue(false, "skipped: python3 is not on this machine (" + e.getMessage() + ")");
+        }
+    }
+
+    @AfterEach
+    void stopPython() {
+        if (pythonNode != null) {
+            pythonNode.destroy();
+        }
+    }
+
+    @Test
+    void winsJobsOnThePythonReferenceNode() throws Exception {
+        int port = freePort();
+        startPythonNode(port, 16);
+        try (DigestNonceSearch search = new DigestNonceSearch(2)) {
+            TcpMiningLoop loop = new TcpMiningLoop("127.0.0.1:" + port, search, "javaminer", 2, out);
+            MiningSummary summary = CompletableFuture.supplyAsync(loop::run).get(60, TimeUnit.SECONDS);
+            String printed = output.toString(StandardCharsets.UTF_8);
+            assertThat(summary.blocksWon()).as(printed).isEqualTo(2);
+            assertThat(summary.coins()).isEqualTo(2);
+            assertThat(summary.proofsTried()).isPositive();
+            assertThat(loop.rejected()).isZero();
+            assertThat(printed).contains("Connected to 127.0.0.1:" + port + " as \"javaminer\"")
+                    .contains("Success: the node answered A for job 1; +1 coin").contains("Coins: 2");
+        }
+    }
+
+    @Test
+    void waitsForANodeThatIsNotUpYetThenMines() throws Exception {
+        int port = freePort();
+        try (DigestNonceSearch search = new DigestNonceSearch(2)) {
+            TcpMiningLoop loop = new TcpMiningLoop("127.0.0.1:" + port, search, "late", 1, out);
+            CompletableFuture<MiningSummary> running = CompletableFuture.supplyAsync(loop::run);
+            awaitOutput("Cannot reach the node at 127.0.0.1:" + port);
+            startPythonNode(port, 8);
+            MiningSummary summary = running.get(60, TimeUnit.SECONDS);
+            assertThat(summary.blocksWon()).isEqualTo(1);
+            assertThat(output.toString(StandardCharsets.UTF_8)).contains("retrying in 1 s").contains("Coins: 1");
+        }
+    }
+
+    @Test
+    void stopsPromptlyWhileWaitingForANodeThatIsDown() throws Exception {
+        int port = freePort();
+        try (DigestNonceSearch search = new DigestNonceSearch(1)) {
+            TcpMiningLoop loop = new TcpMiningLoop("127.0.0.1:" + port, search, "ana", 0, out);
+            CompletableFuture<MiningSummary> running = CompletableFuture.supplyAsync(loop::run);
+            awaitOutput("retrying in 1 s");
+            loop.stop();
+            assertThat(running.get(10, TimeUnit.SECONDS).coins()).isZero();
+        }
+    }
+
+    @Test
+    void aNameOverTenBytesOrABadAddressIsRefusedUpFront() {
+        try (DigestNonceSearch search = new DigestNonceSearch(1)) {
+            assertThatThrownBy(() -> new TcpMiningLoop("localhost:5001", search, "ñandú-1234", 0, out))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("10 bytes");
+            assertThatThrownBy(() -> new TcpMiningLoop("http://localhost:5001", search, "ana", 0, out))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("HOST:PORT");
+            assertThat(TcpAddress.parse("10.0.0.5")).isEqualTo(new TcpAddress("10.0.0.5", 5001));
+            assertThat(TcpAddress.parse("[::1]:6001")).isEqualTo(new TcpAddress("::1", 6001));
+        }
+    }
+
+    private void startPythonNode(int port, int bits) throws Exception {
+        pythonNode = new ProcessBuilder("python3", SharedFiles.path("reference/binary_node.py").toString(),
+                "--port", String.valueOf(port), "--bits", String.valueOf(bits)).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        for (int i = 0; i < 500; i++) {
+            try (Socket probe = new Socket()) {
+                probe.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                return;
+            } catch (IOException e) {
+                Thread.sleep(20);
+            }
+        }
+        throw new IllegalStateException("binary_node.py did not start listening on " + port);
+    }
+
+    private void awaitOutput(String text) throws InterruptedException {
+        for (int i = 0; i < 1000 && !output.toString(StandardCharsets.UTF_8).contains(text); i++) {
+            Thread.sleep(20);
+        }
+        assertThat(output.toString(StandardCharsets.UTF_8)).contains(text);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket free = new ServerSocket(0)) {
+            return free.getLocalPort();
+        }
+    }
+}

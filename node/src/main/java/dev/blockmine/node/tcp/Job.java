@@ -1,0 +1,88 @@
+package dev.blockmine.node.tcp;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+
+import dev.blockmine.node.chain.Block;
+import dev.blockmine.node.chain.NextBlock;
+import dev.blockmine.pow.BinaryRule;
+import dev.blockmine.pow.JobData;
+import dev.blockmine.pow.binary.Frame;
+
+/**
+ * One job of the binary protocol: the 1024 bytes for the next block, the miners holding it, and who claimed it.
+ * Holders and miner numbers are changed only under the {@link JobBoard}'s lock; claiming is lock-free.
+ */
+final class Job {
+
+    private final int txn;
+    private final NextBlock next;
+    private final BinaryRule rule;
+    private final byte[] data;
+    private final long slot;
+    private final int minerNumbers;
+    private final Set<MinerConnection> holders = new LinkedHashSet<>();
+    private final AtomicReference<MinerConnection> claimant = new AtomicReference<>();
+    private int nextMiner;
+    private volatile boolean settled;
+
+    Job(int txn, NextBlock next, BinaryRule rule, long slot) {
+        this.txn = txn;
+        this.next = next;
+        this.rule = rule;
+        this.slot = slot;
+        this.data = JobData.of(next.index(), next.tip().hash(), Block.transactionsJson(next.transactions()), rule.zeroBits());
+        // slots m·slot are disjoint for m below 2^32 / slot (and miner is a u16): after that they repeat
+        this.minerNumbers = (int) Math.min(1L << 16, Math.max(1, (1L << 32) / slot));
+    }
+
+    int txn() {
+        return txn;
+    }
+
+    NextBlock next() {
+        return next;
+    }
+
+    BinaryRule rule() {
+        return rule;
+    }
+
+    boolean isValid(long nonce) {
+        return rule.isValid(data, nonce);
+    }
+
+    /** A T for a new holder, with a fresh miner number (board lock held). */
+    Frame.Task handTo(MinerConnection miner) {
+        holders.add(miner);
+        int number = nextMiner;
+        nextMiner = (nextMiner + 1) % minerNumbers;
+        return new Frame.Task(txn, number, slot, rule.zeroBits(), data);
+    }
+
+    /** Board lock held. */
+    void drop(MinerConnection miner) {
+        holders.remove(miner);
+    }
+
+    /** Closes the job and returns whom to tell: every holder but the one that claimed it (board lock held). */
+    List<MinerConnection> settle() {
+        settled = true;
+        List<MinerConnection> others = new ArrayList<>(holders);
+        others.remove(claimant.get());
+        holders.clear();
+        return others;
+    }
+
+    boolean isSettled() {
+        return settled;
+    }
+
+    /** Only the first valid nonce for a job goes on to the chain; later ones are told the job is gone. */
+    boolean claim(MinerConnection miner) {
+        return claimant.compareAndSet(null, miner);
+    }
+}

@@ -1,0 +1,136 @@
+package dev.blockmine.node.tcp;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.blockmine.node.chain.Chain;
+import dev.blockmine.node.chain.SealedBlock;
+import dev.blockmine.pow.BinaryRule;
+import dev.blockmine.pow.CanonicalJson;
+import dev.blockmine.pow.binary.Frame;
+
+/**
+ * The open jobs and their settlement. The chain decides who wins (its compare-and-append serves both protocols);
+ * the board follows the chain: whenever the tip moves, from either protocol, the open jobs settle, the next one
+ * opens, and every other holder is told {@code I}, in parallel, one virtual thread per holder.
+ * <p>
+ * A G after new transactions arrived opens another job on the same tip that commits to them; jobs handed out
+ * earlier stay open (their nonces still win a block, with the transactions they committed to) until the tip moves.
+ */
+public final class JobBoard implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(JobBoard.class);
+
+    private final Chain chain;
+    private final BinaryRule rule;
+    private final long slot;
+    private final boolean pushJobs;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final ExecutorService broadcasts = Executors.newVirtualThreadPerTaskExecutor();
+    private final List<Job> openJobs = new ArrayList<>();
+    private Job current;
+    private int lastTxn;
+
+    public JobBoard(Chain chain, BinaryRule rule, long slot, boolean pushJobs) {
+        this.chain = chain;
+        this.rule = rule;
+        this.slot = slot;
+        this.pushJobs = pushJobs;
+        this.current = open();
+        openJobs.add(current);
+        chain.onNewTip(this::tipMoved);
+    }
+
+    public BinaryRule rule() {
+        return rule;
+    }
+
+    /** G: the open job, with a fresh miner number. */
+    Frame.Task assign(MinerConnection miner) {
+        lock.lock();
+        try {
+            if (current.next().tip() == chain.tip() && chain.pendingCount() != current.next().transactions().size()) {
+                current = open();
+                openJobs.add(current);
+            }
+            Frame.Task task = current.handTo(miner);
+            miner.hold(current);
+            return task;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** S: A for the first valid nonce of an open job, I for a valid one too late, R for anything else. */
+    Frame submit(MinerConnection miner, Frame.Solution solution) {
+        Job job = miner.held(solution.txn());
+        if (job == null || !job.isValid(solution.nonce())) {
+            return new Frame.Rejected(solution.txn());
+        }
+        if (job.isSettled() || !job.claim(miner)) {
+            return new Frame.Invalidated(solution.txn());
+        }
+        Optional<SealedBlock> forged = chain.forgeBinaryOn(job.next(), solution.nonce(), job.rule().zeroBits(), miner.name());
+        if (forged.isEmpty()) {
+            return new Frame.Invalidated(solution.txn()); // an HTTP miner (or an earlier job) got there first
+        }
+        log.info("Forged block {} for binary miner {} with nonce {} (job {}, {} zero bits)", forged.get().index(),
+                CanonicalJson.quote(miner.name()), solution.nonce(), job.txn(), job.rule().zeroBits());
+        return new Frame.Accepted(solution.txn());
+    }
+
+    /** A closed connection holds nothing. */
+    void forget(MinerConnection miner) {
+        lock.lock();
+        try {
+            openJobs.forEach(job -> job.drop(miner));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The chain's listener: runs on whichever thread appended, HTTP or TCP. */
+    private void tipMoved() {
+        Map<MinerConnection, List<Frame>> toTell = new HashMap<>();
+        lock.lock();
+        try {
+            if (current.next().tip() == chain.tip()) {
+                return; // a late notification: the jobs already follow the tip
+            }
+            for (Job settled : openJobs) {
+                Frame.Invalidated stop = new Frame.Invalidated(settled.txn());
+                settled.settle().forEach(other -> toTell.computeIfAbsent(other, k -> new ArrayList<>(1)).add(stop));
+            }
+            openJobs.clear();
+            current = open(); // before any I goes out, so a G sent in answer to I gets the new job
+            openJobs.add(current);
+        } finally {
+            lock.unlock();
+        }
+        toTell.forEach((other, stops) -> broadcasts.execute(() -> {
+            stops.forEach(other::send);
+            if (pushJobs) {
+                other.send(assign(other));
+            }
+        }));
+    }
+
+    private Job open() {
+        lastTxn = (lastTxn + 1) & 0xFFFF;
+        return new Job(lastTxn, chain.nextBlock(), rule, slot);
+    }
+
+    @Override
+    public void close() {
+        broadcasts.shutdownNow();
+    }
+}

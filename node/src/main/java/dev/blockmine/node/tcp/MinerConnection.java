@@ -1,0 +1,168 @@
+package dev.blockmine.node.tcp;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.blockmine.pow.JobData;
+import dev.blockmine.pow.binary.Frame;
+import dev.blockmine.pow.binary.FrameCodec;
+import dev.blockmine.pow.binary.FrameException;
+
+/**
+ * One miner's connection, served on its own virtual thread: reads frames, answers them, and takes frames pushed
+ * by other threads (I, Q). Whatever goes wrong here (bad bytes, silence, a vanished peer) ends this connection
+ * only. Replies are flushed when no more input is buffered, so a miner that pipelines frames gets batched replies.
+ */
+final class MinerConnection {
+
+    private static final Logger log = LoggerFactory.getLogger(MinerConnection.class);
+    private static final int BUFFER = 2048;
+    /** Jobs a miner may still answer; older txns get R. */
+    private static final int HELD_JOBS = 8;
+
+    private final Socket socket;
+    private final JobBoard board;
+    private final Duration idleTimeout;
+    private final String peer;
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final Map<Integer, Job> held = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, Job> eldest) {
+            return size() > HELD_JOBS;
+        }
+    };
+    private OutputStream out;
+    private volatile String name = "";
+    private volatile boolean closing;
+
+    MinerConnection(Socket socket, JobBoard board, Duration idleTimeout) {
+        this.socket = socket;
+        this.board = board;
+        this.idleTimeout = idleTimeout;
+        this.peer = String.valueOf(socket.getRemoteSocketAddress());
+    }
+
+    String name() {
+        return name;
+    }
+
+    /** Serves the connection until it ends; never throws. */
+    void serve() {
+        try {
+            socket.setSoTimeout((int) Math.max(1, idleTimeout.toMillis()));
+            socket.setTcpNoDelay(true);
+            BufferedInputStream buffered = new BufferedInputStream(socket.getInputStream(), BUFFER);
+            DataInputStream in = new DataInputStream(buffered);
+            writeLock.lock();
+            try {
+                out = new BufferedOutputStream(socket.getOutputStream(), BUFFER);
+            } finally {
+                writeLock.unlock();
+            }
+            while (true) {
+                Frame frame = FrameCodec.read(in, JobData.SIZE);
+                if (frame == null) {
+                    log.debug("{} closed the connection", peer);
+                    return;
+                }
+                Frame reply = switch (frame) {
+                    case Frame.Get get -> {
+                        if (get.name().isEmpty()) {
+                            throw new FrameException("G with an empty name");
+                        }
+                        name = get.name();
+                        yield board.assign(this);
+                    }
+                    case Frame.Solution solution -> board.submit(this, solution);
+                    case Frame.Quit quit -> null;
+                    default -> throw new FrameException("a miner sent " + frame.getClass().getSimpleName()
+                            + ", which only the node sends");
+                };
+                if (reply == null) {
+                    log.debug("{} said Q", peer);
+                    return;
+                }
+                write(reply, buffered.available() == 0);
+            }
+        } catch (FrameException e) {
+            log.warn("Protocol error from {}: {}; closing that connection", peer, e.getMessage());
+            quit();
+        } catch (SocketTimeoutException e) {
+            log.info("{} sent nothing for {}; closing that connection", peer, idleTimeout);
+            quit();
+        } catch (EOFException e) {
+            log.warn("{} went away in the middle of a frame", peer);
+        } catch (IOException e) {
+            if (!closing) {
+                log.debug("{}: {}", peer, e.toString());
+            }
+        } finally {
+            board.forget(this);
+            closeNow(); // after the catches: they may still send Q
+        }
+    }
+
+    /** Sends a frame from any thread; a connection that is gone is ignored (it is closing anyway). */
+    void send(Frame frame) {
+        write(frame, true);
+    }
+
+    /** The node is going away: Q, then close. */
+    void quit() {
+        closing = true;
+        send(new Frame.Quit());
+        closeNow();
+    }
+
+    /** Closes without a word: unblocks a write stuck on a miner that stopped reading. */
+    void closeNow() {
+        closing = true;
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // closing anyway
+        }
+    }
+
+    private void write(Frame frame, boolean flush) {
+        writeLock.lock();
+        try {
+            if (out == null) {
+                return; // not started yet
+            }
+            FrameCodec.write(frame, out);
+            if (flush) {
+                out.flush();
+            }
+        } catch (IOException e) {
+            log.debug("cannot send {} to {}: {}", frame, peer, e.toString());
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    void hold(Job job) {
+        synchronized (held) {
+            held.put(job.txn(), job);
+        }
+    }
+
+    Job held(int txn) {
+        synchronized (held) {
+            return held.get(txn);
+        }
+    }
+}

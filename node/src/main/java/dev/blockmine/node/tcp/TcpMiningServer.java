@@ -1,0 +1,125 @@
+package dev.blockmine.node.tcp;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+import dev.blockmine.node.NodeProperties;
+
+/**
+ * The binary protocol's TCP server, started and stopped with the node. One virtual thread per connection: an idle
+ * miner costs a parked virtual thread and two small buffers, so thousands are cheap. On stop every miner gets Q.
+ */
+public final class TcpMiningServer implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(TcpMiningServer.class);
+    private static final Duration QUIT_GRACE = Duration.ofSeconds(2);
+
+    private final JobBoard board;
+    private final NodeProperties.Tcp settings;
+    private final Set<MinerConnection> connections = ConcurrentHashMap.newKeySet();
+    private volatile ServerSocket server;
+    private volatile boolean running;
+
+    public TcpMiningServer(JobBoard board, NodeProperties.Tcp settings) {
+        this.board = board;
+        this.settings = settings;
+    }
+
+    @Override
+    public void start() {
+        if (settings.port() < 0) {
+            log.info("Binary mining protocol disabled (node.tcp.port=-1)");
+            return;
+        }
+        try {
+            ServerSocket socket = new ServerSocket();
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(settings.port()), settings.backlog());
+            server = socket;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on TCP port " + settings.port(), e);
+        }
+        running = true;
+        Thread.ofPlatform().name("tcp-accept").daemon().start(this::accept);
+        log.info("Binary mining protocol on TCP port {} ({} zero bits, slots of {} nonces)", port(),
+                settings.zeroBits(), settings.slot());
+    }
+
+    private void accept() {
+        while (running) {
+            Socket socket;
+            try {
+                socket = server.accept();
+            } catch (IOException e) {
+                if (running) {
+                    log.warn("accept failed: {}", e.toString());
+                    continue;
+                }
+                return;
+            }
+            MinerConnection connection = new MinerConnection(socket, board, settings.idleTimeout());
+            connections.add(connection);
+            Thread.ofVirtual().name("tcp-miner").start(() -> {
+                try {
+                    connection.serve();
+                } finally {
+                    connections.remove(connection);
+                }
+            });
+        }
+    }
+
+    /** The bound port (the real one when configured as 0), or -1 when disabled. */
+    public int port() {
+        ServerSocket socket = server;
+        return socket == null ? -1 : socket.getLocalPort();
+    }
+
+    /** Connections being served now. */
+    public int connectionCount() {
+        return connections.size();
+    }
+
+    @Override
+    public void stop() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        try {
+            server.close();
+        } catch (IOException e) {
+            // stopping anyway
+        }
+        int count = connections.size();
+        try (ExecutorService quits = Executors.newVirtualThreadPerTaskExecutor()) {
+            connections.forEach(connection -> quits.execute(connection::quit));
+            quits.shutdown();
+            if (!quits.awaitTermination(QUIT_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                connections.forEach(MinerConnection::closeNow); // miners that stopped reading do not hold us up
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        board.close();
+        log.info("Binary mining protocol stopped; sent Q to {} miner{}", count, count == 1 ? "" : "s");
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

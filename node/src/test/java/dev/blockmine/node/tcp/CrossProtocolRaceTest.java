@@ -1,0 +1,124 @@
+package dev.blockmine.node.tcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigInteger;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.RepeatedTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import dev.blockmine.node.ChainAssertions;
+import dev.blockmine.node.Proofs;
+import dev.blockmine.node.chain.Chain;
+import dev.blockmine.node.chain.SealedBlock;
+import dev.blockmine.pow.CanonicalJson;
+import dev.blockmine.pow.ProofRule;
+import dev.blockmine.pow.binary.Frame;
+
+/**
+ * One chain, two front-ends: 60 HTTP clients post valid proofs and 60 TCP miners send valid nonces for the same
+ * block at the same instant. Exactly one of the 120 wins (a 200 or an A); the chain grows by one valid block, and
+ * {@code GET /chain} validates under both rules.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"node.difficulty=3", "node.tcp.zero-bits=8"})
+class CrossProtocolRaceTest {
+
+    private static final int PER_PROTOCOL = 60;
+    private static final ProofRule HTTP_RULE = new ProofRule(3);
+
+    @LocalServerPort
+    int httpPort;
+
+    @Autowired
+    TcpMiningServer tcp;
+
+    @Autowired
+    Chain chain;
+
+    @RepeatedTest(4)
+    void exactlyOneWinnerAcrossHttpAndTcp() throws Exception {
+        List<RawMiner> miners = new ArrayList<>();
+        List<HttpClient> clients = new ArrayList<>();
+        try {
+            SealedBlock tip = chain.tip();
+            List<Frame.Solution> solutions = new ArrayList<>();
+            long from = 0;
+            for (int i = 0; i < PER_PROTOCOL; i++) {
+                RawMiner miner = new RawMiner(tcp.port());
+                miners.add(miner);
+                Frame.Task task = miner.ask("tcp-" + i);
+                long nonce = RawMiner.validNonce(task, from);
+                solutions.add(new Frame.Solution(task.txn(), nonce));
+                from = nonce + 1;
+            }
+            List<HttpRequest> posts = new ArrayList<>();
+            long proof = 0;
+            for (int i = 0; i < PER_PROTOCOL; i++) {
+                BigInteger valid = Proofs.firstValid(tip.blockString(), HTTP_RULE, proof);
+                proof = valid.longValue() + 1;
+                posts.add(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/mine"))
+                        .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"proof\": " + valid + ", \"id\": \"http-" + i + "\"}")).build());
+            }
+
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Integer>> httpStatuses = new ArrayList<>();
+            List<Future<Boolean>> tcpWins = new ArrayList<>();
+            try (ExecutorService racers = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (int i = 0; i < PER_PROTOCOL; i++) {
+                    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+                    clients.add(client);
+                    HttpRequest post = posts.get(i);
+                    httpStatuses.add(racers.submit(() -> {
+                        go.await();
+                        return client.send(post, HttpResponse.BodyHandlers.ofString()).statusCode();
+                    }));
+                    RawMiner miner = miners.get(i);
+                    Frame.Solution solution = solutions.get(i);
+                    tcpWins.add(racers.submit(() -> {
+                        go.await();
+                        Frame answer = miner.send(solution).read();
+                        assertThat(answer).isIn(new Frame.Accepted(solution.txn()), new Frame.Invalidated(solution.txn()));
+                        return answer instanceof Frame.Accepted;
+                    }));
+                }
+                go.countDown();
+            }
+            long httpWins = 0;
+            for (Future<Integer> status : httpStatuses) {
+                assertThat(status.get()).isIn(200, 409);
+                httpWins += status.get() == 200 ? 1 : 0;
+            }
+            long binaryWins = 0;
+            for (Future<Boolean> won : tcpWins) {
+                binaryWins += won.get() ? 1 : 0;
+            }
+            assertThat(httpWins + binaryWins).isEqualTo(1);
+            assertThat(chain.tip().index()).isEqualTo(tip.index() + 1);
+            assertThat(chain.tip().block().previousHash()).isEqualTo(tip.hash());
+            String recipient = chain.tip().block().transactions().getLast().recipient();
+            assertThat(recipient).startsWith(binaryWins == 1 ? "tcp-" : "http-");
+
+            HttpResponse<String> served = clients.getFirst().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + httpPort + "/chain")).build(), HttpResponse.BodyHandlers.ofString());
+            ChainAssertions.assertValid(CanonicalJson.parse(served.body()), HTTP_RULE, 8);
+        } finally {
+            miners.forEach(RawMiner::close);
+            clients.forEach(HttpClient::close);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package dev.blockmine.node.tcp;
+
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+
+import dev.blockmine.pow.BinaryRule;
+import dev.blockmine.pow.binary.Frame;
+import dev.blockmine.pow.binary.FrameCodec;
+
+/** A bare protocol client for tests: writes frames or raw bytes, reads frames, with a read timeout. */
+final class RawMiner implements AutoCloseable {
+
+    private final Socket socket;
+    private final DataInputStream in;
+    private final OutputStream out;
+
+    RawMiner(int port) {
+        try {
+            socket = new Socket();
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+            socket.setSoTimeout(10_000);
+            socket.setTcpNoDelay(true);
+            in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
+            out = socket.getOutputStream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    RawMiner send(Frame frame) {
+        return sendRaw(FrameCodec.encode(frame));
+    }
+
+    RawMiner sendRaw(byte[] bytes) {
+        try {
+            out.write(bytes);
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    /** The next frame, or null when the node closed the connection. */
+    Frame read() {
+        try {
+            return FrameCodec.read(in, FrameCodec.MAX_DATA_LEN);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Frame.Task ask(String name) {
+        send(new Frame.Get(name));
+        return (Frame.Task) read();
+    }
+
+    /** True when the node has closed: reading gives end of stream (or a reset) rather than a timeout. */
+    boolean isClosedByNode() {
+        try {
+            return in.read() < 0;
+        } catch (SocketTimeoutException e) {
+            return false;
+        } catch (IOException e) {
+            return true; // reset
+        }
+    }
+
+    void setReadTimeout(int millis) {
+        try {
+            socket.setSoTimeout(millis);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // test cleanup
+        }
+    }
+
+    /** Valid nonces for a task, from {@code from} on, in order. */
+    static long validNonce(Frame.Task task, long from) {
+        BinaryRule rule = new BinaryRule(task.zeroBits());
+        long nonce = from;
+        while (!rule.isValid(task.data(), nonce)) {
+            nonce++;
+        }
+        return nonce;
+    }
+
+    static long invalidNonce(Frame.Task task) {
+        BinaryRule rule = new BinaryRule(task.zeroBits());
+        long nonce = 0;
+        while (rule.isValid(task.data(), nonce)) {
+            nonce++;
+        }
+        return nonce;
+    }
+}

@@ -1,0 +1,39 @@
+package dev.blockmine.node.tcp;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import dev.blockmine.node.NodeProperties;
+import dev.blockmine.node.chain.Chain;
+import dev.blockmine.pow.BinaryRule;
+
+/** A chain with the TCP server on a free port, without Spring: for protocol tests that need no HTTP. */
+final class TcpNode implements AutoCloseable {
+
+    final Chain chain = new Chain(Clock.systemUTC(), 100);
+    final JobBoard board;
+    final TcpMiningServer server;
+
+    TcpNode(int zeroBits, Duration idleTimeout) {
+        this(zeroBits, idleTimeout, 0);
+    }
+
+    TcpNode(int zeroBits, Duration idleTimeout, int port) {
+        board = new JobBoard(chain, new BinaryRule(zeroBits), 1 << 20, false);
+        server = new TcpMiningServer(board, new NodeProperties.Tcp(port, zeroBits, 1 << 20, idleTimeout, false, 4096));
+        server.start();
+    }
+
+    int port() {
+        return server.port();
+    }
+
+    RawMiner miner() {
+        return new RawMiner(port());
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}

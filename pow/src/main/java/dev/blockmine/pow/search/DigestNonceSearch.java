@@ -1,0 +1,116 @@
+package dev.blockmine.pow.search;
+
+import java.security.DigestException;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+import dev.blockmine.pow.ProofRule;
+
+/**
+ * A portable multi-threaded nonce search on {@link MessageDigest}. The nonce comes first in the hashed message,
+ * so there is no midstate to share: every try hashes the whole 1028 bytes. Threads take chunks of the slot from
+ * a shared cursor, so no two try the same nonce.
+ */
+public final class DigestNonceSearch implements NonceSearch {
+
+    private static final int CHUNK = 1 << 14;
+    private static final int REPORT_EVERY = 1 << 10;
+
+    private final int threads;
+    private final ExecutorService pool;
+
+    public DigestNonceSearch(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, was " + threads);
+        }
+        this.threads = threads;
+        this.pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon().name("nonce-search-", 0).factory());
+    }
+
+    @Override
+    public OptionalLong search(byte[] data, int zeroBits, long from, long count, SearchControl control) {
+        AtomicLong cursor = new AtomicLong();
+        AtomicLong found = new AtomicLong(-1);
+        List<Future<?>> workers = new ArrayList<>(threads);
+        for (int i = 0; i < threads; i++) {
+            workers.add(pool.submit(() -> work(data, zeroBits, from, count, control, cursor, found)));
+        }
+        try {
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+        } catch (InterruptedException e) {
+            control.cancel();
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            control.cancel();
+            throw new IllegalStateException("nonce search failed", e.getCause());
+        }
+        long nonce = found.get();
+        return nonce >= 0 ? OptionalLong.of(nonce) : OptionalLong.empty();
+    }
+
+    private static void work(byte[] data, int zeroBits, long from, long count, SearchControl control, AtomicLong cursor,
+            AtomicLong found) {
+        MessageDigest sha = ProofRule.sha256();
+        byte[] nonceBytes = new byte[4];
+        byte[] digest = new byte[32];
+        try {
+            while (!control.isCancelled() && found.get() < 0) {
+                long start = cursor.getAndAdd(CHUNK);
+                if (start >= count) {
+                    return;
+                }
+                long end = Math.min(count, start + CHUNK);
+                long unreported = 0;
+                for (long i = start; i < end; i++) {
+                    long nonce = (from + i) & 0xFFFF_FFFFL;
+                    nonceBytes[0] = (byte) nonce;
+                    nonceBytes[1] = (byte) (nonce >>> 8);
+                    nonceBytes[2] = (byte) (nonce >>> 16);
+                    nonceBytes[3] = (byte) (nonce >>> 24);
+                    sha.update(nonceBytes);
+                    sha.update(data);
+                    sha.digest(digest, 0, 32);
+                    if (ProofRule.hasLeadingZeroBits(digest, zeroBits)) {
+                        control.addTried(unreported + 1);
+                        found.compareAndSet(-1, nonce); // the others see it at their next report and stop
+                        return;
+                    }
+                    if (++unreported == REPORT_EVERY) {
+                        control.addTried(unreported);
+                        unreported = 0;
+                        if (control.isCancelled() || found.get() >= 0) {
+                            return;
+                        }
+                    }
+                }
+                control.addTried(unreported);
+            }
+        } catch (DigestException e) {
+            throw new IllegalStateException("SHA-256 provider cannot digest into a buffer", e);
+        }
+    }
+
+    @Override
+    public String name() {
+        return "message-digest";
+    }
+
+    @Override
+    public int threads() {
+        return threads;
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+}
