@@ -1,6 +1,7 @@
 package dev.blockmine.node;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -9,6 +10,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.convert.DurationUnit;
 import org.springframework.validation.annotation.Validated;
 
 import dev.blockmine.pow.ProofRule;
@@ -52,6 +54,11 @@ public record NodeProperties(
      * @param idleTimeout a connection that sends nothing for this long is closed
      * @param pushJobs after a job settles, push the next job's T to every holder unasked
      * @param backlog connections the OS queues before they are accepted
+     * @param targetBlockSeconds block time the binary target is retargeted to; zero keeps {@code zeroBits} fixed
+     * @param retargetWindow blocks between two retargets
+     * @param minZeroBits lowest target retargeting may set (never below the HTTP rule's work, 4 bits per hex zero)
+     * @param maxZeroBits highest target retargeting may set
+     * @param maxRetargetStep most bits one retarget may move
      */
     public record Tcp(
             @Min(-1) @Max(65535) int port,
@@ -59,7 +66,12 @@ public record NodeProperties(
             @Min(1) @Max(4294967295L) long slot,
             @NotNull Duration idleTimeout,
             boolean pushJobs,
-            @Min(1) int backlog) {
+            @Min(1) int backlog,
+            @NotNull @DurationUnit(ChronoUnit.SECONDS) Duration targetBlockSeconds,
+            @Min(1) int retargetWindow,
+            @Min(1) @Max(255) int minZeroBits,
+            @Min(1) @Max(255) int maxZeroBits,
+            @Min(1) @Max(32) int maxRetargetStep) {
     }
 
     public ProofRule proofRule() {

@@ -9,6 +9,8 @@ import org.springframework.context.annotation.Configuration;
 import dev.blockmine.node.NodeProperties;
 import dev.blockmine.node.chain.Chain;
 import dev.blockmine.node.mining.MinerActivity;
+import dev.blockmine.node.tcp.BinaryDifficulty;
+import dev.blockmine.node.tcp.TcpMiningServer;
 
 @Configuration(proxyBeanMethods = false)
 class DashboardConfiguration {
@@ -22,8 +24,10 @@ class DashboardConfiguration {
     }
 
     @Bean
-    DashboardSnapshots dashboardSnapshots(Chain chain, NodeProperties properties, MinerActivity activity, Leaderboard leaderboard) {
-        return new DashboardSnapshots(chain, properties.proofRule(), activity, leaderboard);
+    DashboardSnapshots dashboardSnapshots(Chain chain, NodeProperties properties, MinerActivity activity, Leaderboard leaderboard,
+            TcpMiningServer tcp, BinaryDifficulty difficulty) {
+        return new DashboardSnapshots(chain, properties.proofRule(), activity, leaderboard, tcp::connectionCount,
+                () -> difficulty.current().zeroBits());
     }
 
     @Bean

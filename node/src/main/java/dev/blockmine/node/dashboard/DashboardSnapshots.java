@@ -1,6 +1,7 @@
 package dev.blockmine.node.dashboard;
 
 import java.util.List;
+import java.util.function.IntSupplier;
 
 import dev.blockmine.node.chain.Chain;
 import dev.blockmine.node.chain.SealedBlock;
@@ -23,12 +24,21 @@ final class DashboardSnapshots {
     private final ProofRule rule;
     private final MinerActivity activity;
     private final Leaderboard leaderboard;
+    private final IntSupplier tcpMiners;
+    private final IntSupplier tcpZeroBits;
 
-    DashboardSnapshots(Chain chain, ProofRule rule, MinerActivity activity, Leaderboard leaderboard) {
+    /**
+     * @param tcpMiners binary-protocol miners connected
+     * @param tcpZeroBits the binary jobs' current target
+     */
+    DashboardSnapshots(Chain chain, ProofRule rule, MinerActivity activity, Leaderboard leaderboard, IntSupplier tcpMiners,
+            IntSupplier tcpZeroBits) {
         this.chain = chain;
         this.rule = rule;
         this.activity = activity;
         this.leaderboard = leaderboard;
+        this.tcpMiners = tcpMiners;
+        this.tcpZeroBits = tcpZeroBits;
     }
 
     ObjectNode snapshot() {
@@ -39,6 +49,8 @@ final class DashboardSnapshots {
         json.put("difficulty", rule.hexZeros());
         json.put("hashrate", HashrateEstimate.triesPerSecond(recent, rule));
         json.put("miners", activity.active());
+        json.put("tcp_miners", tcpMiners.getAsInt());
+        json.put("tcp_zero_bits", tcpZeroBits.getAsInt());
         ArrayNode blocks = json.putArray("blocks");
         for (int i = recent.size() - 1; i >= Math.max(0, recent.size() - RECENT_BLOCKS); i--) {
             SealedBlock block = recent.get(i);

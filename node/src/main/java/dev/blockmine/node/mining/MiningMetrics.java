@@ -55,6 +55,12 @@ public final class MiningMetrics {
         submissions("bad_request").increment();
     }
 
+    /** Counts what an {@code S} frame came to: "accepted", "stale" or "invalid". */
+    public void recordTcp(String outcome) {
+        Counter.builder("blockmine.submissions").tag("protocol", "tcp").tag("outcome", outcome)
+                .description("Proof submissions by outcome").register(registry).increment();
+    }
+
     private void forged(SealedBlock block) {
         Counter.builder("blockmine.blocks.forged").tag("protocol", block.protocol()).description("Blocks appended")
                 .register(registry).increment();

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +32,7 @@ public final class JobBoard implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(JobBoard.class);
 
     private final Chain chain;
-    private final BinaryRule rule;
+    private final BinaryDifficulty difficulty;
     private final long slot;
     private final boolean pushJobs;
     private final ReentrantLock lock = new ReentrantLock();
@@ -39,10 +40,11 @@ public final class JobBoard implements AutoCloseable {
     private final List<Job> openJobs = new ArrayList<>();
     private Job current;
     private int lastTxn;
+    private volatile Consumer<String> outcomes = outcome -> { };
 
-    public JobBoard(Chain chain, BinaryRule rule, long slot, boolean pushJobs) {
+    public JobBoard(Chain chain, BinaryDifficulty difficulty, long slot, boolean pushJobs) {
         this.chain = chain;
-        this.rule = rule;
+        this.difficulty = difficulty;
         this.slot = slot;
         this.pushJobs = pushJobs;
         this.current = open();
@@ -50,8 +52,14 @@ public final class JobBoard implements AutoCloseable {
         chain.onNewTip(this::tipMoved);
     }
 
+    /** Tells {@code outcomes} what each S came to: "accepted", "stale" (valid, too late) or "invalid". */
+    public void reportOutcomesTo(Consumer<String> outcomes) {
+        this.outcomes = outcomes;
+    }
+
+    /** The rule the next job will be given. */
     public BinaryRule rule() {
-        return rule;
+        return difficulty.current();
     }
 
     /** G: the open job, with a fresh miner number. */
@@ -72,6 +80,16 @@ public final class JobBoard implements AutoCloseable {
 
     /** S: A for the first valid nonce of an open job, I for a valid one too late, R for anything else. */
     Frame submit(MinerConnection miner, Frame.Solution solution) {
+        Frame answer = judge(miner, solution);
+        outcomes.accept(switch (answer) {
+            case Frame.Accepted a -> "accepted";
+            case Frame.Invalidated i -> "stale";
+            default -> "invalid";
+        });
+        return answer;
+    }
+
+    private Frame judge(MinerConnection miner, Frame.Solution solution) {
         Job job = miner.held(solution.txn());
         if (job == null || !job.isValid(solution.nonce())) {
             return new Frame.Rejected(solution.txn());
@@ -126,7 +144,7 @@ public final class JobBoard implements AutoCloseable {
 
     private Job open() {
         lastTxn = (lastTxn + 1) & 0xFFFF;
-        return new Job(lastTxn, chain.nextBlock(), rule, slot);
+        return new Job(lastTxn, chain.nextBlock(), difficulty.current(), slot);
     }
 
     @Override

@@ -1,23 +1,44 @@
 package dev.blockmine.node.tcp;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.blockmine.node.NodeProperties;
 import dev.blockmine.node.chain.Chain;
+import dev.blockmine.node.mining.MiningMetrics;
 import dev.blockmine.pow.BinaryRule;
 
 @Configuration(proxyBeanMethods = false)
 class TcpConfiguration {
 
     @Bean
-    JobBoard jobBoard(Chain chain, NodeProperties properties) {
+    BinaryDifficulty binaryDifficulty(Chain chain, NodeProperties properties) {
         NodeProperties.Tcp tcp = properties.tcp();
-        return new JobBoard(chain, new BinaryRule(tcp.zeroBits()), tcp.slot(), tcp.pushJobs());
+        // a binary block may not claim less work than the HTTP rule asks: peers and miners would reject it
+        int floor = Math.max(tcp.minZeroBits(), BinaryRule.equivalentTo(properties.proofRule()).zeroBits());
+        return new BinaryDifficulty(chain, tcp.zeroBits(), tcp.targetBlockSeconds(), tcp.retargetWindow(), floor,
+                Math.max(floor, tcp.maxZeroBits()), tcp.maxRetargetStep());
     }
 
     @Bean
-    TcpMiningServer tcpMiningServer(JobBoard board, NodeProperties properties) {
-        return new TcpMiningServer(board, properties.tcp());
+    JobBoard jobBoard(Chain chain, BinaryDifficulty difficulty, NodeProperties properties, MiningMetrics metrics) {
+        NodeProperties.Tcp tcp = properties.tcp();
+        JobBoard board = new JobBoard(chain, difficulty, tcp.slot(), tcp.pushJobs());
+        board.reportOutcomesTo(metrics::recordTcp);
+        return board;
+    }
+
+    @Bean
+    TcpMiningServer tcpMiningServer(JobBoard board, NodeProperties properties, BinaryDifficulty difficulty,
+            MeterRegistry registry) {
+        TcpMiningServer server = new TcpMiningServer(board, properties.tcp());
+        Gauge.builder("blockmine.tcp.miners", server, TcpMiningServer::connectionCount)
+                .description("Binary-protocol miners connected").register(registry);
+        Gauge.builder("blockmine.tcp.zero.bits", difficulty, d -> d.current().zeroBits())
+                .description("Zero bits the next binary job asks for").register(registry);
+        return server;
     }
 }

@@ -54,7 +54,9 @@ class MetricsTest {
                 .containsPattern("blockmine_blocks_forged_total\\{[^}]*protocol=\"http\"[^}]*\\} 1\\.0")
                 .containsPattern("blockmine_chain_height(\\{[^}]*\\})? 2\\.0")
                 .containsPattern("blockmine_difficulty_hex_zeros(\\{[^}]*\\})? 3\\.0")
-                .contains("blockmine_network_hashrate").contains("blockmine_miners_active").contains("blockmine_block_interval");
+                .contains("blockmine_network_hashrate").contains("blockmine_miners_active").contains("blockmine_block_interval")
+                .containsPattern("blockmine_tcp_miners(\\{[^}]*\\})? 0\\.0")
+                .containsPattern("blockmine_tcp_zero_bits(\\{[^}]*\\})? 24\\.0");
 
         JsonNode snapshot = CanonicalJson.parse(mvc.perform(get("/dashboard/snapshot")).andReturn().getResponse().getContentAsString());
         assertThat(snapshot.get("height").intValue()).isEqualTo(2);
@@ -65,6 +67,8 @@ class MetricsTest {
         assertThat(snapshot.get("intervals").size()).isEqualTo(1);
         assertThat(snapshot.get("miners").intValue()).isEqualTo(1);
         assertThat(snapshot.get("hashrate").doubleValue()).isPositive();
+        assertThat(snapshot.get("tcp_zero_bits").intValue()).isEqualTo(24);
+        assertThat(snapshot.get("tcp_miners").intValue()).isZero();
     }
 
     private void mine(String body, int status) throws Exception {

@@ -19,8 +19,9 @@ final class TcpNode implements AutoCloseable {
     }
 
     TcpNode(int zeroBits, Duration idleTimeout, int port) {
-        board = new JobBoard(chain, new BinaryRule(zeroBits), 1 << 20, false);
-        server = new TcpMiningServer(board, new NodeProperties.Tcp(port, zeroBits, 1 << 20, idleTimeout, false, 4096));
+        board = new JobBoard(chain, BinaryDifficulty.fixed(chain, zeroBits), 1 << 20, false);
+        server = new TcpMiningServer(board, new NodeProperties.Tcp(port, zeroBits, 1 << 20, idleTimeout, false, 4096,
+                Duration.ZERO, 10, 8, 48, 4));
         server.start();
     }
 

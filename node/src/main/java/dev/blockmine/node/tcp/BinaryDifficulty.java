@@ -1,0 +1,87 @@
+package dev.blockmine.node.tcp;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.blockmine.node.chain.Chain;
+import dev.blockmine.node.chain.SealedBlock;
+import dev.blockmine.pow.BinaryRule;
+
+/**
+ * The zero-bit target of binary jobs, retargeted so that blocks come at a steady rate: after every {@code window}
+ * blocks, the target moves by log2(target time / actual time) bits (one bit doubles the work), at most
+ * {@code maxStep} bits at a time and within [min, max]. With no target time it stays where it started.
+ * <p>
+ * It listens to the chain before the job board does (it is created first), so the job opened for the next block
+ * already carries the new target.
+ */
+public final class BinaryDifficulty {
+
+    private static final Logger log = LoggerFactory.getLogger(BinaryDifficulty.class);
+
+    private final Chain chain;
+    private final Duration target;
+    private final int window;
+    private final int minBits;
+    private final int maxBits;
+    private final int maxStep;
+    private volatile int zeroBits;
+    private long blocksSinceRetarget;
+
+    /**
+     * @param target the block time to aim for; zero keeps {@code initialBits} for good
+     */
+    public BinaryDifficulty(Chain chain, int initialBits, Duration target, int window, int minBits, int maxBits, int maxStep) {
+        if (minBits > maxBits || window < 1 || maxStep < 1) {
+            throw new IllegalArgumentException("retargeting needs min <= max bits, a window >= 1 and a step >= 1");
+        }
+        this.chain = chain;
+        this.target = target;
+        this.window = window;
+        this.minBits = minBits;
+        this.maxBits = maxBits;
+        this.maxStep = maxStep;
+        this.zeroBits = target.isZero() ? initialBits : Math.clamp(initialBits, minBits, maxBits);
+        if (!target.isZero()) {
+            chain.onAppend(this::appended);
+            chain.onReplace(replaced -> resetWindow());
+        }
+    }
+
+    /** A target that never moves. */
+    public static BinaryDifficulty fixed(Chain chain, int zeroBits) {
+        return new BinaryDifficulty(chain, zeroBits, Duration.ZERO, 1, 0, 255, 1);
+    }
+
+    /** The rule new jobs are given. */
+    public BinaryRule current() {
+        return new BinaryRule(zeroBits);
+    }
+
+    private synchronized void resetWindow() {
+        blocksSinceRetarget = 0;
+    }
+
+    private synchronized void appended(SealedBlock block) {
+        if (++blocksSinceRetarget < window) {
+            return;
+        }
+        blocksSinceRetarget = 0;
+        List<SealedBlock> recent = chain.lastBlocks(window + 1);
+        if (recent.size() < 2) {
+            return;
+        }
+        double seconds = (recent.getLast().block().timestamp() - recent.getFirst().block().timestamp()) / (recent.size() - 1);
+        double wanted = target.toNanos() / 1e9;
+        int step = seconds <= 0 ? maxStep : (int) Math.round(Math.log(wanted / seconds) / Math.log(2));
+        int next = Math.clamp(zeroBits + Math.clamp(step, -maxStep, maxStep), minBits, maxBits);
+        if (next != zeroBits) {
+            log.info("Binary target {} -> {} zero bits: the last {} blocks took {} s each, the target is {} s",
+                    zeroBits, next, recent.size() - 1, String.format(java.util.Locale.ROOT, "%.2f", seconds), wanted);
+            zeroBits = next;
+        }
+    }
+}
