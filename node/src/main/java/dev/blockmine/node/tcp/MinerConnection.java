@@ -111,7 +111,21 @@ final class MinerConnection {
             }
         } finally {
             board.forget(this);
+            flush(); // replies batched behind a Q or the end of the input still go out whole
             closeNow(); // after the catches: they may still send Q
+        }
+    }
+
+    private void flush() {
+        writeLock.lock();
+        try {
+            if (out != null && !socket.isClosed()) {
+                out.flush();
+            }
+        } catch (IOException e) {
+            log.debug("cannot flush to {}: {}", peer, e.toString());
+        } finally {
+            writeLock.unlock();
         }
     }
 
