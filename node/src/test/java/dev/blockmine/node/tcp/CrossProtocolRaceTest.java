@@ -76,7 +76,7 @@ class CrossProtocolRaceTest {
             }
 
             CountDownLatch go = new CountDownLatch(1);
-            List<Future<Integer>> httpStatuses = new ArrayList<>();
+            List<Future<HttpResponse<String>>> httpStatuses = new ArrayList<>();
             List<Future<Boolean>> tcpWins = new ArrayList<>();
             try (ExecutorService racers = Executors.newVirtualThreadPerTaskExecutor()) {
                 for (int i = 0; i < PER_PROTOCOL; i++) {
@@ -85,7 +85,7 @@ class CrossProtocolRaceTest {
                     HttpRequest post = posts.get(i);
                     httpStatuses.add(racers.submit(() -> {
                         go.await();
-                        return client.send(post, HttpResponse.BodyHandlers.ofString()).statusCode();
+                        return client.send(post, HttpResponse.BodyHandlers.ofString());
                     }));
                     RawMiner miner = miners.get(i);
                     Frame.Solution solution = solutions.get(i);
@@ -98,19 +98,30 @@ class CrossProtocolRaceTest {
                 }
                 go.countDown();
             }
+            // At this low test difficulty a late HTTP proof may also be valid for the block just forged (1 in 4,096
+            // each): it then rightly wins the next block. The block raced for has exactly one winner either way.
             long httpWins = 0;
-            for (Future<Integer> status : httpStatuses) {
-                assertThat(status.get()).isIn(200, 409);
-                httpWins += status.get() == 200 ? 1 : 0;
+            java.util.Set<Long> laterBlocks = new java.util.HashSet<>();
+            for (Future<HttpResponse<String>> response : httpStatuses) {
+                assertThat(response.get().statusCode()).isIn(200, 409);
+                if (response.get().statusCode() == 200) {
+                    long index = CanonicalJson.parse(response.get().body()).get("index").longValue();
+                    if (index == tip.index() + 1) {
+                        httpWins++;
+                    } else {
+                        assertThat(laterBlocks.add(index)).as("one winner for block %d", index).isTrue();
+                    }
+                }
             }
             long binaryWins = 0;
             for (Future<Boolean> won : tcpWins) {
                 binaryWins += won.get() ? 1 : 0;
             }
             assertThat(httpWins + binaryWins).isEqualTo(1);
-            assertThat(chain.tip().index()).isEqualTo(tip.index() + 1);
-            assertThat(chain.tip().block().previousHash()).isEqualTo(tip.hash());
-            String recipient = chain.tip().block().transactions().getLast().recipient();
+            assertThat(chain.tip().index()).isEqualTo(tip.index() + 1 + laterBlocks.size());
+            SealedBlock raced = chain.block(tip.index() + 1).orElseThrow();
+            assertThat(raced.block().previousHash()).isEqualTo(tip.hash());
+            String recipient = raced.block().transactions().getLast().recipient();
             assertThat(recipient).startsWith(binaryWins == 1 ? "tcp-" : "http-");
 
             HttpResponse<String> served = clients.getFirst().send(HttpRequest.newBuilder(
