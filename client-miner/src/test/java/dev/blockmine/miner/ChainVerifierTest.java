@@ -3,7 +3,6 @@ package dev.blockmine.miner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.blockmine.pow.CanonicalJson;
 import dev.blockmine.pow.ProofRule;
+import dev.blockmine.pow.TestChains;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -23,21 +23,8 @@ class ChainVerifierTest {
 
     private static final ProofRule RULE = new ProofRule(3);
 
-    /** A valid chain of {@code length} blocks at 3 hex zeros. */
     static List<String> validChain(int length) {
-        List<String> chain = new ArrayList<>();
-        chain.add("{\"index\": 1, \"previous_hash\": \"1\", \"proof\": 100, \"timestamp\": 1.5, \"transactions\": []}");
-        while (chain.size() < length) {
-            String previous = chain.getLast();
-            long proof = 0;
-            while (!RULE.isValid(previous, BigInteger.valueOf(proof))) {
-                proof++;
-            }
-            chain.add("{\"index\": " + (chain.size() + 1) + ", \"previous_hash\": \"" + ProofRule.sha256Hex(previous)
-                    + "\", \"proof\": " + proof + ", \"timestamp\": " + (chain.size() + 1) + ".5, \"transactions\": "
-                    + "[{\"amount\": 1, \"recipient\": \"m\", \"sender\": \"0\"}]}");
-        }
-        return chain;
+        return TestChains.valid(length, RULE, "m");
     }
 
     static final class ChainNode extends Dispatcher {

@@ -2,7 +2,6 @@ package dev.blockmine.node.peers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigInteger;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -17,6 +16,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.blockmine.node.ChainAssertions;
 import dev.blockmine.pow.CanonicalJson;
 import dev.blockmine.pow.ProofRule;
+import dev.blockmine.pow.TestChains;
 
 /** Resolving against a peer that serves a chain of our choosing: tampered chains never win, valid longer ones do. */
 class ConsensusTest {
@@ -53,21 +53,8 @@ class ConsensusTest {
         node.close();
     }
 
-    /** A valid chain of {@code length} blocks, as a node of ours would serve it. */
     static List<String> validChain(int length, String miner) {
-        List<String> chain = new ArrayList<>();
-        chain.add("{\"index\": 1, \"previous_hash\": \"1\", \"proof\": 100, \"timestamp\": 1700000000.25, \"transactions\": []}");
-        while (chain.size() < length) {
-            String previous = chain.getLast();
-            long proof = 0;
-            while (!RULE.isValid(previous, BigInteger.valueOf(proof))) {
-                proof++;
-            }
-            chain.add("{\"index\": " + (chain.size() + 1) + ", \"previous_hash\": \"" + ProofRule.sha256Hex(previous)
-                    + "\", \"proof\": " + proof + ", \"timestamp\": 1700000" + (100 + chain.size()) + ".5, \"transactions\": "
-                    + "[{\"amount\": 1, \"recipient\": \"" + miner + "\", \"sender\": \"0\"}]}");
-        }
-        return chain;
+        return TestChains.valid(length, RULE, miner);
     }
 
     private void serve(List<String> chain) {
