@@ -32,7 +32,7 @@ public final class HttpLoadCommand implements Callable<Integer> {
             description = "Miners for the paced run: each does one GET+POST round per --pace-ms (default: ${DEFAULT-VALUE}; 0 skips it).")
     int pacedMiners;
 
-    @Option(names = "--pace-ms", defaultValue = "100", description = "Round interval of each paced miner (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--pace-ms", defaultValue = "1000", description = "Round interval of each paced miner (default: ${DEFAULT-VALUE}, a miner polling once a second).")
     long paceMillis;
 
     @Option(names = "--seconds", defaultValue = "15", description = "Length of each measured run (default: ${DEFAULT-VALUE}).")

@@ -23,7 +23,7 @@ final class ServerProcess implements AutoCloseable {
         int port = freePort();
         String java = ProcessHandle.current().info().command().orElse("java");
         return start("java node", List.of(java, "-jar", jar.toString(), "--server.port=" + port,
-                "--node.difficulty=" + zeros, "--logging.level.dev.blockmine=warn"), port, log);
+                "--node.difficulty=" + zeros, "--node.tcp.port=-1", "--logging.level.dev.blockmine=warn"), port, log);
     }
 
     static ServerProcess flaskNode(String python, Path script, int zeros, Path log) throws IOException, InterruptedException {
