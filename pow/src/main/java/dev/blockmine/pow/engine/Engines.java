@@ -1,0 +1,88 @@
+package dev.blockmine.pow.engine;
+
+import dev.blockmine.pow.search.DigestNonceSearch;
+import dev.blockmine.pow.search.DigestProofSearch;
+import dev.blockmine.pow.search.NonceSearch;
+import dev.blockmine.pow.search.ProofSearch;
+
+/**
+ * Builds search engines. Nothing here touches {@code jdk.incubator.vector} unless the module is in the boot layer,
+ * so the scalar fallback works on a JVM started without {@code --add-modules jdk.incubator.vector}.
+ */
+public final class Engines {
+
+    static final String VECTOR_MODULE = "jdk.incubator.vector";
+    /** Narrower than 256 bits (or no SIMD at all, where the API emulates lanes in Java), scalar is faster. */
+    private static final int MIN_VECTOR_LANES = 8;
+
+    private Engines() {
+    }
+
+    public static boolean vectorModuleLoaded() {
+        return ModuleLayer.boot().findModule(VECTOR_MODULE).isPresent();
+    }
+
+    /** Null when the vector engine can run well here, else why not. */
+    public static String whyNoVector() {
+        if (!vectorModuleLoaded()) {
+            return "the JVM was started without --add-modules " + VECTOR_MODULE;
+        }
+        int lanes = VectorKernels.preferredLanes();
+        if (lanes < MIN_VECTOR_LANES) {
+            return "the CPU's preferred vectors hold " + lanes + " ints (need " + MIN_VECTOR_LANES + ")";
+        }
+        return null;
+    }
+
+    /** What {@code kind} becomes on this machine: AUTO resolves to VECTOR or SCALAR. */
+    public static EngineKind resolve(EngineKind kind) {
+        if (kind == EngineKind.AUTO) {
+            return whyNoVector() == null ? EngineKind.VECTOR : EngineKind.SCALAR;
+        }
+        if (kind == EngineKind.VECTOR && !vectorModuleLoaded()) {
+            throw new IllegalStateException("vector engine asked for, but " + whyNoVector());
+        }
+        return kind;
+    }
+
+    public static ProofSearch proofSearch(EngineKind kind, int threads) {
+        return switch (resolve(kind)) {
+            case DIGEST -> new DigestProofSearch(threads);
+            case SCALAR -> new LaneProofSearch(new ScalarKernels(), threads);
+            case VECTOR -> new LaneProofSearch(preferredVectorKernels(), threads);
+            case AUTO -> throw new AssertionError("resolved above");
+        };
+    }
+
+    public static NonceSearch nonceSearch(EngineKind kind, int threads) {
+        return switch (resolve(kind)) {
+            case DIGEST -> new DigestNonceSearch(threads);
+            case SCALAR -> new LaneNonceSearch(new ScalarKernels(), threads);
+            case VECTOR -> new LaneNonceSearch(preferredVectorKernels(), threads);
+            case AUTO -> throw new AssertionError("resolved above");
+        };
+    }
+
+    /** A vector engine of a given width (4, 8 or 16 lanes), for tests and benchmarks. */
+    public static ProofSearch vectorProofSearch(int lanes, int threads) {
+        return new LaneProofSearch(new VectorKernels(lanes), threads);
+    }
+
+    /** A vector engine of a given width (4, 8 or 16 lanes), for tests and benchmarks. */
+    public static NonceSearch vectorNonceSearch(int lanes, int threads) {
+        return new LaneNonceSearch(new VectorKernels(lanes), threads);
+    }
+
+    /** Lane widths the vector engine can be built with here: up to the preferred one. */
+    public static int[] vectorLaneWidths() {
+        if (!vectorModuleLoaded()) {
+            return new int[0];
+        }
+        int preferred = VectorKernels.preferredLanes();
+        return java.util.stream.IntStream.of(4, 8, 16).filter(lanes -> lanes <= preferred).toArray();
+    }
+
+    private static Kernels preferredVectorKernels() {
+        return new VectorKernels(Math.min(16, Math.max(4, VectorKernels.preferredLanes())));
+    }
+}

@@ -1,0 +1,146 @@
+package dev.blockmine.pow.engine;
+
+import static jdk.incubator.vector.VectorOperators.LSHR;
+import static jdk.incubator.vector.VectorOperators.ROR;
+import static jdk.incubator.vector.VectorOperators.XOR;
+
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The slots in lanes: one pass per vector of slots (1 with 16 lanes, 2 with 8, 4 with 4). The schedule lives in an
+ * int array, one vector per word; the working variables stay in registers. Subclasses only fix the species, and
+ * the phases are written out for the JIT as explained in {@link VectorNonceKernel}.
+ */
+abstract sealed class VectorTailKernel implements TailKernel {
+
+    private final SlotDigits slots;
+    /** Schedule plus round constants, one vector per round. */
+    private final int[] w;
+
+    VectorTailKernel(SlotDigits slots) {
+        this.slots = slots;
+        this.w = new int[64 * species().length()];
+    }
+
+    abstract VectorSpecies<Integer> species();
+
+    static VectorTailKernel of(VectorSpecies<Integer> species, SlotDigits slots) {
+        return switch (species.length()) {
+            case 16 -> new Lanes16(slots);
+            case 8 -> new Lanes8(slots);
+            case 4 -> new Lanes4(slots);
+            default -> throw new IllegalArgumentException("no kernel for " + species);
+        };
+    }
+
+    @Override
+    public int scan(int[] words, int[] state, int from, int[] chain, int mask) {
+        int lanes = species().length();
+        int hits = 0;
+        for (int first = 0; first < ProofLayout.SLOTS; first += lanes) {
+            schedule(words, first);
+            hits |= rounds(state, from, chain[0], mask) << first;
+        }
+        return hits;
+    }
+
+    /** The schedule plus constants of the slots {@code [firstSlot, firstSlot + lanes)} into {@code w}. */
+    private void schedule(int[] words, int firstSlot) {
+        VectorSpecies<Integer> s = species();
+        int n = s.length();
+        int[] w = this.w;
+        for (int t = 0; t < 16; t++) {
+            IntVector.broadcast(s, words[t]).intoArray(w, t * n);
+        }
+        int j = slots.firstWord() * n;
+        IntVector.fromArray(s, w, j).or(IntVector.fromArray(s, slots.firstBits(), firstSlot)).intoArray(w, j);
+        j = slots.secondWord() * n;
+        IntVector.fromArray(s, w, j).or(IntVector.fromArray(s, slots.secondBits(), firstSlot)).intoArray(w, j);
+        for (int t = 16; t < 64; t++) {
+            IntVector x2 = IntVector.fromArray(s, w, (t - 2) * n);
+            IntVector x15 = IntVector.fromArray(s, w, (t - 15) * n);
+            x2.lanewise(ROR, 17).lanewise(XOR, x2.lanewise(ROR, 19)).lanewise(XOR, x2.lanewise(LSHR, 10))
+                    .add(IntVector.fromArray(s, w, (t - 7) * n))
+                    .add(x15.lanewise(ROR, 7).lanewise(XOR, x15.lanewise(ROR, 18)).lanewise(XOR, x15.lanewise(LSHR, 3)))
+                    .add(IntVector.fromArray(s, w, (t - 16) * n))
+                    .intoArray(w, t * n);
+        }
+        int[] k = Sha256.K;
+        for (int t = 0; t < 64; t++) {
+            IntVector.fromArray(s, w, t * n).add(k[t]).intoArray(w, t * n);
+        }
+    }
+
+    /** Rounds {@code [from, 64)} from the shared working variables; bit i set when lane i's digest word 0 passes. */
+    private int rounds(int[] state, int from, int chain0, int mask) {
+        VectorSpecies<Integer> s = species();
+        int n = s.length();
+        int[] w = this.w;
+        IntVector a = IntVector.broadcast(s, state[0]);
+        IntVector b = IntVector.broadcast(s, state[1]);
+        IntVector c = IntVector.broadcast(s, state[2]);
+        IntVector d = IntVector.broadcast(s, state[3]);
+        IntVector e = IntVector.broadcast(s, state[4]);
+        IntVector f = IntVector.broadcast(s, state[5]);
+        IntVector g = IntVector.broadcast(s, state[6]);
+        IntVector h = IntVector.broadcast(s, state[7]);
+        for (int t = from; t < 64; t++) {
+            IntVector t1 = h
+                    .add(e.lanewise(ROR, 6).lanewise(XOR, e.lanewise(ROR, 11)).lanewise(XOR, e.lanewise(ROR, 25)))
+                    .add(g.lanewise(XOR, e.and(f.lanewise(XOR, g))))
+                    .add(IntVector.fromArray(s, w, t * n));
+            IntVector t2 = a.lanewise(ROR, 2).lanewise(XOR, a.lanewise(ROR, 13)).lanewise(XOR, a.lanewise(ROR, 22))
+                    .add(a.and(b).or(c.and(a.or(b))));
+            h = g;
+            g = f;
+            f = e;
+            e = d.add(t1);
+            d = c;
+            c = b;
+            b = a;
+            a = t1.add(t2);
+        }
+        return (int) a.add(chain0).and(mask).compare(VectorOperators.EQ, 0).toLong();
+    }
+
+    private static final class Lanes16 extends VectorTailKernel {
+        private static final VectorSpecies<Integer> S = IntVector.SPECIES_512;
+
+        Lanes16(SlotDigits slots) {
+            super(slots);
+        }
+
+        @Override
+        VectorSpecies<Integer> species() {
+            return S;
+        }
+    }
+
+    private static final class Lanes8 extends VectorTailKernel {
+        private static final VectorSpecies<Integer> S = IntVector.SPECIES_256;
+
+        Lanes8(SlotDigits slots) {
+            super(slots);
+        }
+
+        @Override
+        VectorSpecies<Integer> species() {
+            return S;
+        }
+    }
+
+    private static final class Lanes4 extends VectorTailKernel {
+        private static final VectorSpecies<Integer> S = IntVector.SPECIES_128;
+
+        Lanes4(SlotDigits slots) {
+            super(slots);
+        }
+
+        @Override
+        VectorSpecies<Integer> species() {
+            return S;
+        }
+    }
+}
