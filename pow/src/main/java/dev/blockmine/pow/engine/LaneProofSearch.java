@@ -30,7 +30,7 @@ public final class LaneProofSearch implements ProofSearch {
     @Override
     public OptionalLong search(String blockString, ProofRule rule, SearchControl control) {
         byte[] prefix = blockString.getBytes(StandardCharsets.UTF_8);
-        ProofLayout layout = ProofLayout.choose(prefix.length);
+        ProofLayout layout = ProofLayout.choose(prefix.length, rule.hexZeros() * 4);
         int[] prefixChain = ProofBatch.prefixChain(prefix);
         SlotDigits slots = SlotDigits.of(layout);
         int mask = ProofRule.firstWordMask(rule.hexZeros() * 4);
@@ -44,7 +44,8 @@ public final class LaneProofSearch implements ProofSearch {
                 batch.start(b);
                 int calls = 0;
                 do {
-                    int hits = kernel.scan(batch.words(), batch.state(), batch.slotRound(), batch.chain(), mask);
+                    int hits = kernel.scan(batch.words(), batch.state(), batch.slotRound(), batch.chain(),
+                            batch.paddingKw(), mask);
                     if (hits != 0 && settle(blockString, rule, batch, hits, found)) {
                         control.addTried((long) (calls + 1) * ProofLayout.SLOTS);
                         return;

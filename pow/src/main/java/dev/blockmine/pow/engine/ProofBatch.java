@@ -4,8 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * The message of one batch of proofs, kept ready for the kernels: the chaining value entering the last block,
- * the last block's words, and the working variables after the rounds that come before the counter digits.
+ * The message of one batch of proofs, kept ready for the kernels: the chaining value entering the digit block
+ * (the block holding the counter and slot digits), its words, the working variables after the rounds that come
+ * before the counter digits, and the constant padding block that may follow ({@link ProofLayout#paddingBlock()}).
  * {@link #advance()} steps the counter in place (decimal digits, fixed width). One per search thread.
  */
 final class ProofBatch {
@@ -16,11 +17,12 @@ final class ProofBatch {
     private final int counterWord;
     private final int slotRound;
 
-    private final byte[] lastBlock = new byte[64];
+    private final byte[] digitBlock = new byte[64];
     private final int[] chain = new int[8];
     private final int[] words = new int[16];
     private final int[] counterState = new int[8];
     private final int[] state = new int[8];
+    private int[] paddingKw;
     private long batch;
     private long counter;
 
@@ -61,11 +63,13 @@ final class ProofBatch {
         for (int i = 0; i < 8; i++) {
             padded[padded.length - 1 - i] = (byte) (bits >>> (8 * i));
         }
+        int digitOffset = (tail.length - 1) / 64 * 64;
         System.arraycopy(prefixChain, 0, chain, 0, 8);
-        Sha256.compressBlocks(chain, padded, padded.length - 64);
-        System.arraycopy(padded, padded.length - 64, lastBlock, 0, 64);
+        Sha256.compressBlocks(chain, padded, digitOffset);
+        System.arraycopy(padded, digitOffset, digitBlock, 0, 64);
+        paddingKw = layout.paddingBlock() ? Sha256.scheduleWithK(Sha256.words(padded, digitOffset + 64)) : null;
         for (int i = 0; i < 16; i++) {
-            words[i] = Sha256.word(lastBlock, 4 * i);
+            words[i] = Sha256.word(digitBlock, 4 * i);
         }
         System.arraycopy(chain, 0, counterState, 0, 8);
         Sha256.rounds(counterState, words, 0, counterWord);
@@ -79,12 +83,12 @@ final class ProofBatch {
         }
         int last = layout.slotOffset() - 1;
         int i = last;
-        while (lastBlock[i] == '9') {
-            lastBlock[i--] = '0';
+        while (digitBlock[i] == '9') {
+            digitBlock[i--] = '0';
         }
-        lastBlock[i]++;
+        digitBlock[i]++;
         for (int w = i / 4; w <= last / 4; w++) {
-            words[w] = Sha256.word(lastBlock, 4 * w); // slot digit bytes stay zero
+            words[w] = Sha256.word(digitBlock, 4 * w); // slot digit bytes stay zero
         }
         refreshState();
         return true;
@@ -97,6 +101,11 @@ final class ProofBatch {
 
     int[] words() {
         return words;
+    }
+
+    /** Schedule plus round constants of the padding block after the digit block, or null when there is none. */
+    int[] paddingKw() {
+        return paddingKw;
     }
 
     int[] chain() {

@@ -2,9 +2,9 @@ package dev.blockmine.pow.engine;
 
 /**
  * Which proofs the HTTP-rule engines try, for a block string of a given byte length. Every proof has the same
- * number of digits ({@code width}), chosen so that the message ends in the first 56 bytes of its last 64-byte block:
- * the length and padding never change, and the digits that do change all sit in that last block, so each proof
- * costs one compression after a midstate. A proof reads, in decimal:
+ * number of digits ({@code width}), so the length and padding never change. The digits that change all sit in one
+ * 64-byte block (the "digit block"), and where possible the message ends in its first 56 bytes, so each proof costs
+ * one compression after a midstate (else see {@link #paddingBlock()}). A proof reads, in decimal:
  * <pre>
  *   batch number (prefixDigits, no leading zero) | counter (counterDigits) | slot (2 digits, 00..15)
  * </pre>
@@ -26,30 +26,29 @@ public record ProofLayout(int prefixLength, int width, int counterDigits) {
     static final int WANTED_PREFIX_DIGITS = 6;
 
     public ProofLayout {
+        int end = messageEnd(prefixLength, width);
         if (width > MAX_WIDTH || counterDigits < 1 || prefixDigits(width, counterDigits) < 1
-                || messageEnd(prefixLength, width) > 55 || messageEnd(prefixLength, width) < counterDigits + SLOT_DIGITS) {
+                || end < counterDigits + SLOT_DIGITS) {
             throw new IllegalArgumentException("no such layout: " + prefixLength + "/" + width + "/" + counterDigits);
         }
     }
 
     /**
-     * The layout for a block string of {@code prefixLength} bytes: the most counter digits (up to 6: fewer
-     * midstate recomputations), then the most batch digits (up to 6), then the latest end in the block (more
-     * rounds that do not depend on the counter).
+     * The layout for a block string of {@code prefixLength} bytes, mined for {@code zeroBits} leading zero bits.
+     * In order: enough proofs (256 times the expected work, so a search practically never runs dry); no extra
+     * padding block (one compression per proof instead of two); the most counter digits, up to 6 (fewer midstate
+     * recomputations); the most batch digits, up to 6; the latest end in the block (more rounds shared by all).
      */
-    public static ProofLayout choose(int prefixLength) {
+    public static ProofLayout choose(int prefixLength, int zeroBits) {
         ProofLayout best = null;
-        for (int width = 1 + SLOT_DIGITS + 1; width <= MAX_WIDTH; width++) {
+        for (int width = SLOT_DIGITS + 2; width <= MAX_WIDTH; width++) {
             int end = messageEnd(prefixLength, width);
-            if (end > 55) {
-                continue;
-            }
             int counter = Math.min(MAX_COUNTER_DIGITS, Math.min(end, width - 1) - SLOT_DIGITS);
             if (counter < 1) {
                 continue;
             }
             ProofLayout candidate = new ProofLayout(prefixLength, width, counter);
-            if (best == null || candidate.betterThan(best)) {
+            if (best == null || candidate.betterThan(best, zeroBits)) {
                 best = candidate;
             }
         }
@@ -59,7 +58,18 @@ public record ProofLayout(int prefixLength, int width, int counterDigits) {
         return best;
     }
 
-    private boolean betterThan(ProofLayout other) {
+    private boolean betterThan(ProofLayout other, int zeroBits) {
+        double enough = Math.scalb(1.0, Math.min(zeroBits, 40) + 8);
+        boolean mineEnough = proofs() >= enough;
+        if (mineEnough != other.proofs() >= enough) {
+            return mineEnough;
+        }
+        if (paddingBlock() != other.paddingBlock()) {
+            return !paddingBlock();
+        }
+        if (!mineEnough && proofs() != other.proofs()) {
+            return proofs() > other.proofs();
+        }
         if (counterDigits != other.counterDigits) {
             return counterDigits > other.counterDigits;
         }
@@ -69,6 +79,19 @@ public record ProofLayout(int prefixLength, int width, int counterDigits) {
             return mine > theirs;
         }
         return end() > other.end();
+    }
+
+    /** How many proofs the layout has. */
+    public double proofs() {
+        return (double) batches() * proofsPerBatch();
+    }
+
+    /**
+     * Whether the message ends too late in its last block for the length field (past byte 55): then one more
+     * block follows, all zeros and the length, the same for every proof, and each proof costs two compressions.
+     */
+    public boolean paddingBlock() {
+        return end() > 55;
     }
 
     private static int messageEnd(int prefixLength, int width) {
@@ -83,22 +106,17 @@ public record ProofLayout(int prefixLength, int width, int counterDigits) {
         return prefixDigits(width, counterDigits);
     }
 
-    /** Bytes of the message in its last block. */
+    /** Bytes of the message in its digit block. */
     public int end() {
         return messageEnd(prefixLength, width);
     }
 
-    /** Offset of the last block in the message. */
-    public int lastBlockOffset() {
-        return prefixLength + width - end();
-    }
-
-    /** Offset of the first counter digit in the last block. */
+    /** Offset of the first counter digit in the digit block. */
     public int counterOffset() {
         return end() - SLOT_DIGITS - counterDigits;
     }
 
-    /** Offset of the first slot digit in the last block. */
+    /** Offset of the first slot digit in the digit block. */
     public int slotOffset() {
         return end() - SLOT_DIGITS;
     }

@@ -30,37 +30,12 @@ final class ScalarNonceKernel implements NonceKernel {
                     chain[i] += s[i];
                     s[i] = chain[i];
                 }
-                roundsWithKw(s, kw, 64 * block);
+                Sha256.roundsWithKw(s, kw, 64 * block);
             }
             if (((chain[0] + s[0]) & mask) == 0) {
                 hits |= 1 << slot;
             }
         }
         return hits;
-    }
-
-    /** 64 rounds whose schedule words already include the round constants. */
-    private static void roundsWithKw(int[] s, int[] kw, int offset) {
-        int a = s[0], b = s[1], c = s[2], d = s[3], e = s[4], f = s[5], g = s[6], h = s[7];
-        for (int t = 0; t < 64; t++) {
-            int t1 = h + Sha256.bigSigma1(e) + (g ^ (e & (f ^ g))) + kw[offset + t];
-            int t2 = Sha256.bigSigma0(a) + ((a & b) | (c & (a | b)));
-            h = g;
-            g = f;
-            f = e;
-            e = d + t1;
-            d = c;
-            c = b;
-            b = a;
-            a = t1 + t2;
-        }
-        s[0] = a;
-        s[1] = b;
-        s[2] = c;
-        s[3] = d;
-        s[4] = e;
-        s[5] = f;
-        s[6] = g;
-        s[7] = h;
     }
 }

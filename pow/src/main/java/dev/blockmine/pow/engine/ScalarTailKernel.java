@@ -5,13 +5,14 @@ final class ScalarTailKernel implements TailKernel {
 
     private final SlotDigits slots;
     private final int[] w = new int[64];
+    private final int[] padState = new int[8];
 
     ScalarTailKernel(SlotDigits slots) {
         this.slots = slots;
     }
 
     @Override
-    public int scan(int[] words, int[] state, int from, int[] chain, int mask) {
+    public int scan(int[] words, int[] state, int from, int[] chain, int[] paddingKw, int mask) {
         int hits = 0;
         int[] k = Sha256.K;
         for (int slot = 0; slot < ProofLayout.SLOTS; slot++) {
@@ -35,7 +36,21 @@ final class ScalarTailKernel implements TailKernel {
                 b = a;
                 a = t1 + t2;
             }
-            if (((a + chain[0]) & mask) == 0) {
+            int word0 = a + chain[0];
+            if (paddingKw != null) {
+                int[] s2 = padState;
+                s2[0] = word0;
+                s2[1] = b + chain[1];
+                s2[2] = c + chain[2];
+                s2[3] = d + chain[3];
+                s2[4] = e + chain[4];
+                s2[5] = f + chain[5];
+                s2[6] = g + chain[6];
+                s2[7] = h + chain[7];
+                Sha256.roundsWithKw(s2, paddingKw, 0);
+                word0 += s2[0];
+            }
+            if ((word0 & mask) == 0) {
                 hits |= 1 << slot;
             }
         }

@@ -18,10 +18,13 @@ abstract sealed class VectorTailKernel implements TailKernel {
     private final SlotDigits slots;
     /** Schedule plus round constants, one vector per round. */
     private final int[] w;
+    /** Chaining value after the digit block, one vector per word, when a padding block follows. */
+    private final int[] padChain;
 
     VectorTailKernel(SlotDigits slots) {
         this.slots = slots;
         this.w = new int[64 * species().length()];
+        this.padChain = new int[8 * species().length()];
     }
 
     abstract VectorSpecies<Integer> species();
@@ -36,12 +39,17 @@ abstract sealed class VectorTailKernel implements TailKernel {
     }
 
     @Override
-    public int scan(int[] words, int[] state, int from, int[] chain, int mask) {
+    public int scan(int[] words, int[] state, int from, int[] chain, int[] paddingKw, int mask) {
         int lanes = species().length();
         int hits = 0;
         for (int first = 0; first < ProofLayout.SLOTS; first += lanes) {
             schedule(words, first);
-            hits |= rounds(state, from, chain[0], mask) << first;
+            if (paddingKw == null) {
+                hits |= rounds(state, from, chain, null, mask) << first;
+            } else {
+                rounds(state, from, chain, padChain, 0);
+                hits |= padding(paddingKw, mask) << first;
+            }
         }
         return hits;
     }
@@ -73,8 +81,11 @@ abstract sealed class VectorTailKernel implements TailKernel {
         }
     }
 
-    /** Rounds {@code [from, 64)} from the shared working variables; bit i set when lane i's digest word 0 passes. */
-    private int rounds(int[] state, int from, int chain0, int mask) {
+    /**
+     * Rounds {@code [from, 64)} from the shared working variables. Without a padding block: bit i set when lane i's
+     * digest word 0 passes. With one: the chaining value after the digit block goes to {@code out}.
+     */
+    private int rounds(int[] state, int from, int[] chain, int[] out, int mask) {
         VectorSpecies<Integer> s = species();
         int n = s.length();
         int[] w = this.w;
@@ -102,7 +113,51 @@ abstract sealed class VectorTailKernel implements TailKernel {
             b = a;
             a = t1.add(t2);
         }
-        return (int) a.add(chain0).and(mask).compare(VectorOperators.EQ, 0).toLong();
+        if (out == null) {
+            return (int) a.add(chain[0]).and(mask).compare(VectorOperators.EQ, 0).toLong();
+        }
+        a.add(chain[0]).intoArray(out, 0);
+        b.add(chain[1]).intoArray(out, n);
+        c.add(chain[2]).intoArray(out, 2 * n);
+        d.add(chain[3]).intoArray(out, 3 * n);
+        e.add(chain[4]).intoArray(out, 4 * n);
+        f.add(chain[5]).intoArray(out, 5 * n);
+        g.add(chain[6]).intoArray(out, 6 * n);
+        h.add(chain[7]).intoArray(out, 7 * n);
+        return 0;
+    }
+
+    /** Compresses the padding block, the same for every lane, after {@code padChain}; returns the pass bits. */
+    private int padding(int[] kw, int mask) {
+        VectorSpecies<Integer> s = species();
+        int n = s.length();
+        int[] ch = this.padChain;
+        IntVector a = IntVector.fromArray(s, ch, 0);
+        IntVector b = IntVector.fromArray(s, ch, n);
+        IntVector c = IntVector.fromArray(s, ch, 2 * n);
+        IntVector d = IntVector.fromArray(s, ch, 3 * n);
+        IntVector e = IntVector.fromArray(s, ch, 4 * n);
+        IntVector f = IntVector.fromArray(s, ch, 5 * n);
+        IntVector g = IntVector.fromArray(s, ch, 6 * n);
+        IntVector h = IntVector.fromArray(s, ch, 7 * n);
+        for (int t = 0; t < 64; t++) {
+            IntVector t1 = h
+                    .add(e.lanewise(ROR, 6).lanewise(XOR, e.lanewise(ROR, 11)).lanewise(XOR, e.lanewise(ROR, 25)))
+                    .add(g.lanewise(XOR, e.and(f.lanewise(XOR, g))))
+                    .add(kw[t]);
+            IntVector t2 = a.lanewise(ROR, 2).lanewise(XOR, a.lanewise(ROR, 13)).lanewise(XOR, a.lanewise(ROR, 22))
+                    .add(a.and(b).or(c.and(a.or(b))));
+            h = g;
+            g = f;
+            f = e;
+            e = d.add(t1);
+            d = c;
+            c = b;
+            b = a;
+            a = t1.add(t2);
+        }
+        IntVector first = IntVector.fromArray(s, ch, 0).add(a);
+        return (int) first.and(mask).compare(VectorOperators.EQ, 0).toLong();
     }
 
     private static final class Lanes16 extends VectorTailKernel {

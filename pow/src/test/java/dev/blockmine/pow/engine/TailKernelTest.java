@@ -25,7 +25,7 @@ class TailKernelTest {
         Random random = new Random(length);
         String blockString = randomText(random, length);
         byte[] prefix = blockString.getBytes(StandardCharsets.UTF_8);
-        ProofLayout layout = ProofLayout.choose(prefix.length);
+        ProofLayout layout = ProofLayout.choose(prefix.length, 24);
         SlotDigits slots = SlotDigits.of(layout);
         int[] prefixChain = ProofBatch.prefixChain(prefix);
         long batchNumber = layout.batches() == 1 ? 0 : 1 + random.nextLong(layout.batches() - 1);
@@ -49,7 +49,7 @@ class TailKernelTest {
     private static void assertSlotsMatch(Kernels family, TailKernel kernel, ProofBatch batch, String blockString,
             ProofLayout layout) {
         int[] words = KernelFamilies.firstWords(
-                mask -> kernel.scan(batch.words(), batch.state(), batch.slotRound(), batch.chain(), mask));
+                mask -> kernel.scan(batch.words(), batch.state(), batch.slotRound(), batch.chain(), batch.paddingKw(), mask));
         for (int slot = 0; slot < 16; slot++) {
             long proof = batch.proof(slot);
             assertThat(Long.toString(proof)).hasSize(layout.width());
