@@ -49,7 +49,7 @@ public final class Engines {
         return switch (resolve(kind)) {
             case DIGEST -> new DigestProofSearch(threads);
             case SCALAR -> new LaneProofSearch(new ScalarKernels(), threads);
-            case VECTOR -> new LaneProofSearch(preferredVectorKernels(), threads);
+            case VECTOR -> new LaneProofSearch(new VectorKernels(), threads);
             case AUTO -> throw new AssertionError("resolved above");
         };
     }
@@ -58,31 +58,13 @@ public final class Engines {
         return switch (resolve(kind)) {
             case DIGEST -> new DigestNonceSearch(threads);
             case SCALAR -> new LaneNonceSearch(new ScalarKernels(), threads);
-            case VECTOR -> new LaneNonceSearch(preferredVectorKernels(), threads);
+            case VECTOR -> new LaneNonceSearch(new VectorKernels(), threads);
             case AUTO -> throw new AssertionError("resolved above");
         };
     }
 
-    /** A vector engine of a given width (4, 8 or 16 lanes), for tests and benchmarks. */
-    public static ProofSearch vectorProofSearch(int lanes, int threads) {
-        return new LaneProofSearch(new VectorKernels(lanes), threads);
-    }
-
-    /** A vector engine of a given width (4, 8 or 16 lanes), for tests and benchmarks. */
-    public static NonceSearch vectorNonceSearch(int lanes, int threads) {
-        return new LaneNonceSearch(new VectorKernels(lanes), threads);
-    }
-
-    /** Lane widths the vector engine can be built with here: up to the preferred one. */
-    public static int[] vectorLaneWidths() {
-        if (!vectorModuleLoaded()) {
-            return new int[0];
-        }
-        int preferred = VectorKernels.preferredLanes();
-        return java.util.stream.IntStream.of(4, 8, 16).filter(lanes -> lanes <= preferred).toArray();
-    }
-
-    private static Kernels preferredVectorKernels() {
-        return new VectorKernels(Math.min(16, Math.max(4, VectorKernels.preferredLanes())));
+    /** Lanes of the vector engine in this JVM (0 without the module): see {@link VectorKernels}. */
+    public static int vectorLanes() {
+        return vectorModuleLoaded() ? VectorKernels.lanes() : 0;
     }
 }

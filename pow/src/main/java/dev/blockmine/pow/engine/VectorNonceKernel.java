@@ -10,15 +10,19 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Consecutive nonces in lanes. The first block (nonce in word 0) gets a lane-wise schedule; the later blocks use
- * the job's precomputed schedules, broadcast round by round. Subclasses only fix the species: the Vector API
- * compiles to SIMD only where the species is a constant.
+ * the job's precomputed schedules, broadcast round by round. One species per JVM ({@link VectorKernels#SPECIES}):
+ * the Vector API compiles to SIMD only where the species is a constant, and a kernel shared by several species
+ * would see none.
  * <p>
  * Why the code is written out instead of calling helpers: C2 inlines only so many IR nodes into one compiled
  * method, and a vector that crosses a call that was not inlined is boxed on the heap (10x slower). So each phase
  * is one method longer than C2's inlining limit (325 bytecodes), compiled on its own with a fresh budget, with the
  * SHA-256 functions spelled out in it; phases hand vectors over in small int arrays, never as arguments.
  */
-abstract sealed class VectorNonceKernel implements NonceKernel {
+final class VectorNonceKernel implements NonceKernel {
+
+    /** A constant, as the Vector API needs to compile to SIMD instructions. */
+    private static final VectorSpecies<Integer> S = VectorKernels.SPECIES;
 
     private final NonceJob job;
     /** First block's schedule plus round constants, one vector per round. */
@@ -30,7 +34,7 @@ abstract sealed class VectorNonceKernel implements NonceKernel {
 
     VectorNonceKernel(NonceJob job) {
         this.job = job;
-        int n = species().length();
+        int n = S.length();
         this.w = new int[64 * n];
         this.chain = new int[8 * n];
         this.laneBytes = new int[n];
@@ -39,20 +43,9 @@ abstract sealed class VectorNonceKernel implements NonceKernel {
         }
     }
 
-    abstract VectorSpecies<Integer> species();
-
-    static VectorNonceKernel of(VectorSpecies<Integer> species, NonceJob job) {
-        return switch (species.length()) {
-            case 16 -> new Lanes16(job);
-            case 8 -> new Lanes8(job);
-            case 4 -> new Lanes4(job);
-            default -> throw new IllegalArgumentException("no kernel for " + species);
-        };
-    }
-
     @Override
     public int scan(int base, int mask) {
-        int lanes = species().length();
+        int lanes = S.length();
         int hits = 0;
         for (int first = 0; first < 16; first += lanes) {
             firstSchedule(base + first);
@@ -61,7 +54,7 @@ abstract sealed class VectorNonceKernel implements NonceKernel {
             for (int offset = 0; offset < kw.length; offset += 64) {
                 compress(kw, offset);
             }
-            hits |= (int) IntVector.fromArray(species(), chain, 0).and(mask).compare(VectorOperators.EQ, 0).toLong()
+            hits |= (int) IntVector.fromArray(S, chain, 0).and(mask).compare(VectorOperators.EQ, 0).toLong()
                     << first;
         }
         return hits;
@@ -69,7 +62,7 @@ abstract sealed class VectorNonceKernel implements NonceKernel {
 
     /** The first block's schedule plus constants into {@code w}; word 0 holds each lane's nonce. Resets the chain. */
     private void firstSchedule(int base) {
-        VectorSpecies<Integer> s = species();
+        VectorSpecies<Integer> s = S;
         int n = s.length();
         int[] w = this.w;
         int[] block = job.firstBlock();
@@ -101,7 +94,7 @@ abstract sealed class VectorNonceKernel implements NonceKernel {
      * {@code w}), else a later block whose schedule plus constants, the same for every lane, is at {@code kw[offset]}.
      */
     private void compress(int[] kw, int offset) {
-        VectorSpecies<Integer> s = species();
+        VectorSpecies<Integer> s = S;
         int n = s.length();
         int[] w = this.w;
         int[] ch = this.chain;
@@ -138,44 +131,5 @@ abstract sealed class VectorNonceKernel implements NonceKernel {
         IntVector.fromArray(s, ch, 5 * n).add(f).intoArray(ch, 5 * n);
         IntVector.fromArray(s, ch, 6 * n).add(g).intoArray(ch, 6 * n);
         IntVector.fromArray(s, ch, 7 * n).add(h).intoArray(ch, 7 * n);
-    }
-
-    private static final class Lanes16 extends VectorNonceKernel {
-        private static final VectorSpecies<Integer> S = IntVector.SPECIES_512;
-
-        Lanes16(NonceJob job) {
-            super(job);
-        }
-
-        @Override
-        VectorSpecies<Integer> species() {
-            return S;
-        }
-    }
-
-    private static final class Lanes8 extends VectorNonceKernel {
-        private static final VectorSpecies<Integer> S = IntVector.SPECIES_256;
-
-        Lanes8(NonceJob job) {
-            super(job);
-        }
-
-        @Override
-        VectorSpecies<Integer> species() {
-            return S;
-        }
-    }
-
-    private static final class Lanes4 extends VectorNonceKernel {
-        private static final VectorSpecies<Integer> S = IntVector.SPECIES_128;
-
-        Lanes4(NonceJob job) {
-            super(job);
-        }
-
-        @Override
-        VectorSpecies<Integer> species() {
-            return S;
-        }
     }
 }

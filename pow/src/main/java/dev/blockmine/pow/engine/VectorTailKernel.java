@@ -10,10 +10,13 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The slots in lanes: one pass per vector of slots (1 with 16 lanes, 2 with 8, 4 with 4). The schedule lives in an
- * int array, one vector per word; the working variables stay in registers. Subclasses only fix the species, and
- * the phases are written out for the JIT as explained in {@link VectorNonceKernel}.
+ * int array, one vector per word; the working variables stay in registers. The species and the written-out phases
+ * are explained in {@link VectorNonceKernel}.
  */
-abstract sealed class VectorTailKernel implements TailKernel {
+final class VectorTailKernel implements TailKernel {
+
+    /** A constant, as the Vector API needs to compile to SIMD instructions. */
+    private static final VectorSpecies<Integer> S = VectorKernels.SPECIES;
 
     private final SlotDigits slots;
     /** Schedule plus round constants, one vector per round. */
@@ -23,24 +26,13 @@ abstract sealed class VectorTailKernel implements TailKernel {
 
     VectorTailKernel(SlotDigits slots) {
         this.slots = slots;
-        this.w = new int[64 * species().length()];
-        this.padChain = new int[8 * species().length()];
-    }
-
-    abstract VectorSpecies<Integer> species();
-
-    static VectorTailKernel of(VectorSpecies<Integer> species, SlotDigits slots) {
-        return switch (species.length()) {
-            case 16 -> new Lanes16(slots);
-            case 8 -> new Lanes8(slots);
-            case 4 -> new Lanes4(slots);
-            default -> throw new IllegalArgumentException("no kernel for " + species);
-        };
+        this.w = new int[64 * S.length()];
+        this.padChain = new int[8 * S.length()];
     }
 
     @Override
     public int scan(int[] words, int[] state, int from, int[] chain, int[] paddingKw, int mask) {
-        int lanes = species().length();
+        int lanes = S.length();
         int hits = 0;
         for (int first = 0; first < ProofLayout.SLOTS; first += lanes) {
             schedule(words, first);
@@ -56,7 +48,7 @@ abstract sealed class VectorTailKernel implements TailKernel {
 
     /** The schedule plus constants of the slots {@code [firstSlot, firstSlot + lanes)} into {@code w}. */
     private void schedule(int[] words, int firstSlot) {
-        VectorSpecies<Integer> s = species();
+        VectorSpecies<Integer> s = S;
         int n = s.length();
         int[] w = this.w;
         for (int t = 0; t < 16; t++) {
@@ -86,7 +78,7 @@ abstract sealed class VectorTailKernel implements TailKernel {
      * digest word 0 passes. With one: the chaining value after the digit block goes to {@code out}.
      */
     private int rounds(int[] state, int from, int[] chain, int[] out, int mask) {
-        VectorSpecies<Integer> s = species();
+        VectorSpecies<Integer> s = S;
         int n = s.length();
         int[] w = this.w;
         IntVector a = IntVector.broadcast(s, state[0]);
@@ -129,7 +121,7 @@ abstract sealed class VectorTailKernel implements TailKernel {
 
     /** Compresses the padding block, the same for every lane, after {@code padChain}; returns the pass bits. */
     private int padding(int[] kw, int mask) {
-        VectorSpecies<Integer> s = species();
+        VectorSpecies<Integer> s = S;
         int n = s.length();
         int[] ch = this.padChain;
         IntVector a = IntVector.fromArray(s, ch, 0);
@@ -158,44 +150,5 @@ abstract sealed class VectorTailKernel implements TailKernel {
         }
         IntVector first = IntVector.fromArray(s, ch, 0).add(a);
         return (int) first.and(mask).compare(VectorOperators.EQ, 0).toLong();
-    }
-
-    private static final class Lanes16 extends VectorTailKernel {
-        private static final VectorSpecies<Integer> S = IntVector.SPECIES_512;
-
-        Lanes16(SlotDigits slots) {
-            super(slots);
-        }
-
-        @Override
-        VectorSpecies<Integer> species() {
-            return S;
-        }
-    }
-
-    private static final class Lanes8 extends VectorTailKernel {
-        private static final VectorSpecies<Integer> S = IntVector.SPECIES_256;
-
-        Lanes8(SlotDigits slots) {
-            super(slots);
-        }
-
-        @Override
-        VectorSpecies<Integer> species() {
-            return S;
-        }
-    }
-
-    private static final class Lanes4 extends VectorTailKernel {
-        private static final VectorSpecies<Integer> S = IntVector.SPECIES_128;
-
-        Lanes4(SlotDigits slots) {
-            super(slots);
-        }
-
-        @Override
-        VectorSpecies<Integer> species() {
-            return S;
-        }
     }
 }

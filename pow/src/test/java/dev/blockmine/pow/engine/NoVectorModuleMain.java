@@ -1,0 +1,29 @@
+package dev.blockmine.pow.engine;
+
+import java.math.BigInteger;
+
+import dev.blockmine.pow.NonceRule;
+import dev.blockmine.pow.ProofRule;
+import dev.blockmine.pow.search.NonceSearch;
+import dev.blockmine.pow.search.ProofSearch;
+import dev.blockmine.pow.search.SearchControl;
+
+/** Run by {@link ScalarFallbackTest} in a JVM without the Vector API module. */
+public final class NoVectorModuleMain {
+
+    public static void main(String[] args) {
+        System.out.println("module loaded: " + Engines.vectorModuleLoaded());
+        String blockString = "{\"index\": 2}";
+        ProofRule rule = new ProofRule(3);
+        try (ProofSearch search = ProofSearch.best(1)) {
+            System.out.println("engine: " + search.name());
+            long proof = search.search(blockString, rule, new SearchControl()).orElseThrow();
+            System.out.println("proof valid: " + rule.isValid(blockString, BigInteger.valueOf(proof)));
+        }
+        byte[] data = new byte[1024];
+        try (NonceSearch search = NonceSearch.best(1)) {
+            long nonce = search.search(data, 8, 0, 1L << 32, new SearchControl()).orElseThrow();
+            System.out.println("nonce valid: " + new NonceRule(8).isValid(data, nonce));
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package dev.blockmine.pow.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+/** A JVM started without {@code --add-modules jdk.incubator.vector} gets the scalar engine, and it works. */
+class ScalarFallbackTest {
+
+    @Test
+    void withoutTheVectorModuleAutoPicksScalarAndFindsAProof() throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
+                NoVectorModuleMain.class.getName())).redirectErrorStream(true).start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(output).contains("module loaded: false", "engine: scalar", "proof valid: true",
+                "nonce valid: true");
+        assertThat(process.exitValue()).isZero();
+    }
+}
