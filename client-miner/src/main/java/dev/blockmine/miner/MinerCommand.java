@@ -6,11 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import dev.blockmine.pow.CanonicalJson;
 import dev.blockmine.pow.ProofRule;
-import dev.blockmine.pow.search.DigestProofSearch;
+import dev.blockmine.pow.engine.EngineKind;
+import dev.blockmine.pow.engine.Engines;
 import dev.blockmine.pow.search.ProofSearch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -51,6 +53,11 @@ public final class MinerCommand implements Callable<Integer> {
             description = "How often to check, while searching, whether someone else forged the block (default: ${DEFAULT-VALUE}).")
     double pollSeconds;
 
+    @Option(names = "--engine", paramLabel = "KIND", defaultValue = "auto", converter = EngineKindConverter.class,
+            description = "Proof search engine: auto (vector if the CPU and JVM allow, else scalar), vector, scalar,"
+                    + " or digest (java.security.MessageDigest). Default: ${DEFAULT-VALUE}.")
+    EngineKind engine;
+
     @Option(names = "--blocks", paramLabel = "N", defaultValue = "0",
             description = "Stop after winning N blocks (default: 0, mine until Ctrl-C).")
     long blocks;
@@ -66,6 +73,10 @@ public final class MinerCommand implements Callable<Integer> {
     public static void main(String[] args) {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        Optional<Integer> relaunched = VectorModuleLauncher.relaunchIfNeeded(args);
+        if (relaunched.isPresent()) {
+            System.exit(relaunched.get());
+        }
         System.exit(new CommandLine(new MinerCommand(out, err)).execute(args));
     }
 
@@ -84,7 +95,15 @@ public final class MinerCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return 2;
         }
-        try (ProofSearch search = new DigestProofSearch(threads)) {
+        ProofSearch engineSearch;
+        try {
+            engineSearch = Engines.proofSearch(engine, threads);
+        } catch (IllegalStateException e) {
+            err.println(e.getMessage());
+            return 2;
+        }
+        out.println(engineLine(engine, engineSearch));
+        try (ProofSearch search = engineSearch) {
             MiningLoop loop = new MiningLoop(node, search, new ProofRule(zeros), minerId,
                     Duration.ofMillis(Math.round(pollSeconds * 1000)), blocks, out);
             Interrupts.onInterrupt(loop::stop);
@@ -93,6 +112,14 @@ public final class MinerCommand implements Callable<Integer> {
             out.println(summary);
         }
         return 0;
+    }
+
+    /** Which engine runs, and why it is not the vector one when auto had to fall back. */
+    static String engineLine(EngineKind asked, ProofSearch search) {
+        String why = Engines.whyNoVector();
+        String fallback = asked == EngineKind.AUTO && why != null ? " (vector engine unavailable: " + why + ")" : "";
+        return "Engine: %s, %d thread%s%s".formatted(search.name(), search.threads(), search.threads() == 1 ? "" : "s",
+                fallback);
     }
 
     String minerId() {
