@@ -21,14 +21,15 @@ import picocli.CommandLine.Parameters;
 
 /** {@code java -jar client-miner.jar [NODE_URL]}: mines on a node until Ctrl-C, then prints a summary. */
 @Command(name = "client-miner", mixinStandardHelpOptions = true, version = "client-miner 0.1.0",
-        sortOptions = false, usageHelpAutoWidth = true,
+        sortOptions = false, usageHelpAutoWidth = true, subcommands = BenchCommand.class,
         description = {
             "Mines blocks on a node that speaks the course's HTTP API (GET /last_block, POST /mine):",
             "gets the last block, searches a proof on all cores, posts it, and counts the coins won.",
             "Runs until Ctrl-C, then prints a summary."},
         footer = {"", "Examples:",
             "  java -jar client-miner/target/client-miner.jar",
-            "  java -jar client-miner/target/client-miner.jar http://192.168.1.20:5000 --id ana --threads 4"})
+            "  java -jar client-miner/target/client-miner.jar http://192.168.1.20:5000 --id ana --threads 4",
+            "  java -jar client-miner/target/client-miner.jar bench"})
 public final class MinerCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "NODE_URL", defaultValue = "http://localhost:5000",
@@ -112,6 +113,14 @@ public final class MinerCommand implements Callable<Integer> {
             out.println(summary);
         }
         return 0;
+    }
+
+    PrintStream out() {
+        return out;
+    }
+
+    PrintStream err() {
+        return err;
     }
 
     /** Which engine runs, and why it is not the vector one when auto had to fall back. */
