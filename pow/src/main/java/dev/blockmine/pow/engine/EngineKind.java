@@ -2,7 +2,10 @@ package dev.blockmine.pow.engine;
 
 /** Which search engine to build; what {@code --engine} takes. */
 public enum EngineKind {
-    /** vector when the Vector API module is loaded and the CPU has 256-bit SIMD or wider, else scalar */
+    /**
+     * vector when the Vector API module is loaded and the CPU has 256-bit SIMD or wider; else digest when the JVM
+     * uses the CPU's SHA instructions; else scalar
+     */
     AUTO,
     /** the Vector API over the widest preferred species */
     VECTOR,

@@ -1,5 +1,9 @@
 package dev.blockmine.pow.engine;
 
+import java.lang.management.ManagementFactory;
+
+import com.sun.management.HotSpotDiagnosticMXBean;
+
 import dev.blockmine.pow.search.DigestNonceSearch;
 import dev.blockmine.pow.search.DigestProofSearch;
 import dev.blockmine.pow.search.NonceSearch;
@@ -22,6 +26,16 @@ public final class Engines {
         return ModuleLayer.boot().findModule(VECTOR_MODULE).isPresent();
     }
 
+    /** Whether MessageDigest runs on the CPU's SHA instructions (HotSpot's {@code UseSHA}). */
+    public static boolean shaIntrinsics() {
+        try {
+            var hotspot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+            return hotspot != null && Boolean.parseBoolean(hotspot.getVMOption("UseSHA").getValue());
+        } catch (RuntimeException | LinkageError e) {
+            return false; // not HotSpot, or no jdk.management: assume no intrinsics
+        }
+    }
+
     /** Null when the vector engine can run well here, else why not. */
     public static String whyNoVector() {
         if (!vectorModuleLoaded()) {
@@ -34,10 +48,13 @@ public final class Engines {
         return null;
     }
 
-    /** What {@code kind} becomes on this machine: AUTO resolves to VECTOR or SCALAR. */
+    /**
+     * What {@code kind} becomes on this machine. AUTO: VECTOR when it can run well; else DIGEST when the JVM hashes
+     * with the CPU's SHA instructions (SHA-NI: faster than any plain-int loop); else SCALAR.
+     */
     public static EngineKind resolve(EngineKind kind) {
         if (kind == EngineKind.AUTO) {
-            return whyNoVector() == null ? EngineKind.VECTOR : EngineKind.SCALAR;
+            return whyNoVector() == null ? EngineKind.VECTOR : shaIntrinsics() ? EngineKind.DIGEST : EngineKind.SCALAR;
         }
         if (kind == EngineKind.VECTOR && !vectorModuleLoaded()) {
             throw new IllegalStateException("vector engine asked for, but " + whyNoVector());

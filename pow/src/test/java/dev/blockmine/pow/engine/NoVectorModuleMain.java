@@ -15,15 +15,18 @@ public final class NoVectorModuleMain {
         System.out.println("module loaded: " + Engines.vectorModuleLoaded());
         String blockString = "{\"index\": 2}";
         ProofRule rule = new ProofRule(3);
-        try (ProofSearch search = ProofSearch.best(1)) {
-            System.out.println("engine: " + search.name());
-            long proof = search.search(blockString, rule, new SearchControl()).orElseThrow();
-            System.out.println("proof valid: " + rule.isValid(blockString, BigInteger.valueOf(proof)));
-        }
         byte[] data = new byte[1024];
-        try (NonceSearch search = NonceSearch.best(1)) {
-            long nonce = search.search(data, 8, 0, 1L << 32, new SearchControl()).orElseThrow();
-            System.out.println("nonce valid: " + new NonceRule(8).isValid(data, nonce));
+        for (EngineKind kind : new EngineKind[] {EngineKind.SCALAR, EngineKind.AUTO}) {
+            String label = kind.name().toLowerCase(java.util.Locale.ROOT);
+            try (ProofSearch search = Engines.proofSearch(kind, 1)) {
+                System.out.println(label + " engine: " + search.name());
+                long proof = search.search(blockString, rule, new SearchControl()).orElseThrow();
+                System.out.println(label + " proof valid: " + rule.isValid(blockString, BigInteger.valueOf(proof)));
+            }
+            try (NonceSearch search = Engines.nonceSearch(kind, 1)) {
+                long nonce = search.search(data, 8, 0, 1L << 32, new SearchControl()).orElseThrow();
+                System.out.println(label + " nonce valid: " + new NonceRule(8).isValid(data, nonce));
+            }
         }
     }
 }
