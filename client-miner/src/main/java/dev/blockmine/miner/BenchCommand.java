@@ -59,7 +59,7 @@ final class BenchCommand implements Callable<Integer> {
         int cores = Runtime.getRuntime().availableProcessors();
         out.printf(Locale.ROOT, "Machine: %d cores, load average %s; Java %s; %s%n", cores, loadAverage(),
                 Runtime.version(), vectorNote());
-        Optional<Path> script = PythonBaseline.courseMiner(shared);
+        Optional<Path> script = PythonBaseline.locateCourseMiner(shared);
         boolean python = script.isPresent() && PythonBaseline.available();
         if (!python) {
             out.println("Python column skipped: " + (script.isEmpty()
@@ -75,9 +75,9 @@ final class BenchCommand implements Callable<Integer> {
         out.println();
         out.println("HTTP rule: sha256(block_string + str(proof)), 101-byte block string");
         BenchTable http = new BenchTable(cores);
-        http.baseline("java naive loop", 1, Throughput.naiveHttp(BLOCK_STRING, warmUp, measure));
+        http.baseline(Throughput.naiveHttp(BLOCK_STRING, warmUp, measure));
         if (python) {
-            http.python("python course_miner.py", PythonBaseline.courseMinerRate(script.get()));
+            http.python(PythonBaseline.courseMiner(script.get()));
         }
         for (EngineKind kind : engines) {
             for (int n : threadCounts) {
@@ -90,9 +90,9 @@ final class BenchCommand implements Callable<Integer> {
         out.println("Binary rule: sha256(LE32(nonce) + 1024 data bytes)");
         BenchTable binary = new BenchTable(cores);
         byte[] data = Throughput.benchData();
-        binary.baseline("java naive loop", 1, Throughput.naiveBinary(data, warmUp, measure));
+        binary.baseline(Throughput.naiveBinary(data, warmUp, measure));
         if (python) {
-            binary.python("python hashlib loop", PythonBaseline.binaryRate());
+            binary.python(PythonBaseline.binaryLoop());
         }
         for (EngineKind kind : engines) {
             for (int n : threadCounts) {

@@ -19,15 +19,28 @@ final class PythonBaseline {
     /** About a second of work for the course miner at ~1.5 M proofs/s. */
     static final int COURSE_MINER_PROOFS = 2_000_000;
     private static final Pattern RATE = Pattern.compile("proofs/s:\\s*([0-9.eE+]+)");
+    private static final Pattern CPU = Pattern.compile("cpu_seconds:\\s*([0-9.eE+-]+)");
+    /** Runs the course miner's --bench in-process and adds the CPU seconds it took. */
+    private static final String COURSE_MINER_WRAPPER = String.join("\n",
+            "import runpy, sys, time",
+            "sys.argv = [sys.argv[1], '--bench', sys.argv[2]]",
+            "t = time.process_time()",
+            "try:",
+            "    runpy.run_path(sys.argv[0], run_name='__main__')",
+            "except SystemExit:",
+            "    pass",
+            "print('cpu_seconds:', time.process_time() - t)");
     /** Same rule as the binary protocol (the Python sketch's own line), on 1024 bytes. */
     private static final String BINARY_LOOP = String.join("\n",
             "import hashlib, struct, time",
             "data = bytes(range(256)) * 4",
             "n = 200000",
-            "t = time.perf_counter()",
+            "t, c = time.perf_counter(), time.process_time()",
             "for nonce in range(n):",
             "    hashlib.sha256(struct.pack('<I', nonce) + data).digest()",
-            "print('proofs/s:', n / (time.perf_counter() - t))");
+            "print('proofs/s:', n / (time.perf_counter() - t))",
+            "print('cpu_seconds:', time.process_time() - c)");
+    private static final int BINARY_LOOP_PROOFS = 200_000;
 
     private PythonBaseline() {
     }
@@ -37,7 +50,7 @@ final class PythonBaseline {
     }
 
     /** {@code shared/reference/course_miner.py}: from {@code --shared}, else beside the repository holding the jar, else ../shared. */
-    static Optional<Path> courseMiner(Path sharedOption) {
+    static Optional<Path> locateCourseMiner(Path sharedOption) {
         List<Path> candidates = new ArrayList<>();
         if (sharedOption != null) {
             candidates.add(sharedOption);
@@ -49,17 +62,29 @@ final class PythonBaseline {
                 .filter(Files::isRegularFile).findFirst();
     }
 
-    static double courseMinerRate(Path script) {
-        return run(List.of("python3", script.toString(), "--bench", Integer.toString(COURSE_MINER_PROOFS)))
-                .map(PythonBaseline::rate).orElse(Double.NaN);
+    /** {@code course_miner.py --bench}: its own wall-clock rate, and the proofs per CPU-second of its process. */
+    static BenchTable.Row courseMiner(Path script) {
+        return row("python course_miner.py", COURSE_MINER_PROOFS, run(List.of("python3", "-c", COURSE_MINER_WRAPPER,
+                script.toString(), Integer.toString(COURSE_MINER_PROOFS))));
     }
 
-    static double binaryRate() {
-        return run(List.of("python3", "-c", BINARY_LOOP)).map(PythonBaseline::rate).orElse(Double.NaN);
+    /** {@code hashlib.sha256(struct.pack('<I', nonce) + data)} in a loop. */
+    static BenchTable.Row binaryLoop() {
+        return row("python hashlib loop", BINARY_LOOP_PROOFS, run(List.of("python3", "-c", BINARY_LOOP)));
+    }
+
+    private static BenchTable.Row row(String name, int proofs, Optional<String> output) {
+        double wall = output.map(PythonBaseline::rate).orElse(Double.NaN);
+        double cpuSeconds = output.map(text -> number(CPU, text)).orElse(Double.NaN);
+        return new BenchTable.Row(name, 1, wall, proofs / cpuSeconds);
     }
 
     static double rate(String output) {
-        Matcher m = RATE.matcher(output);
+        return number(RATE, output);
+    }
+
+    private static double number(Pattern pattern, String output) {
+        Matcher m = pattern.matcher(output);
         return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
     }
 

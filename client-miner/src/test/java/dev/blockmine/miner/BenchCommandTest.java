@@ -30,14 +30,14 @@ class BenchCommandTest {
     }
 
     @Test
-    void ratiosArePerCoreAgainstTheBaselines() {
+    void ratiosCompareProofsPerCpuSecond() {
         BenchTable table = new BenchTable(2);
-        table.baseline("java naive loop", 1, 2e6);
-        table.python("python", 1e6);
-        table.row(new BenchTable.Row("fast", 2, 40e6));
+        table.baseline(new BenchTable.Row("java naive loop", 1, 2e6, 2e6));
+        table.python(new BenchTable.Row("python", 1, 1e6, 1e6));
+        table.row(new BenchTable.Row("fast", 2, 30e6, 20e6));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         table.print(new PrintStream(out, true, StandardCharsets.UTF_8));
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("| fast | 2 | 40.00 | 20.00 | 10.0 | 20.0 |");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("| fast | 2 | 30.00 | 15.00 | 20.00 | 10.0 | 20.0 |");
     }
 
     @Test
