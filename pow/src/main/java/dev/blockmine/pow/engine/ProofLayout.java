@@ -13,7 +13,7 @@ package dev.blockmine.pow.engine;
  *
  * @param prefixLength  bytes of the block string
  * @param width         digits of every proof
- * @param counterDigits digits between the batch number and the slot, all in the last block
+ * @param counterDigits digits between the batch number and the slot, all in the digit block
  */
 public record ProofLayout(int prefixLength, int width, int counterDigits) {
 
@@ -22,7 +22,7 @@ public record ProofLayout(int prefixLength, int width, int counterDigits) {
     /** Proofs are longs: at most 18 digits keeps every one of them below Long.MAX_VALUE. */
     static final int MAX_WIDTH = 18;
     static final int MAX_COUNTER_DIGITS = 6;
-    /** Enough batches for any difficulty a CPU can reach: 9 * 10^5 batches. */
+    /** Batch digits worth having before other preferences: 9 * 10^5 batches. */
     static final int WANTED_PREFIX_DIGITS = 6;
 
     public ProofLayout {
@@ -87,7 +87,7 @@ public record ProofLayout(int prefixLength, int width, int counterDigits) {
     }
 
     /**
-     * Whether the message ends too late in its last block for the length field (past byte 55): then one more
+     * Whether the message ends too late in the digit block for the length field (past byte 55): then one more
      * block follows, all zeros and the length, the same for every proof, and each proof costs two compressions.
      */
     public boolean paddingBlock() {

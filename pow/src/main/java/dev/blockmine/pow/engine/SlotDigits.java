@@ -1,7 +1,7 @@
 package dev.blockmine.pow.engine;
 
 /**
- * The two slot digits ("00".."15") of a proof as bits to OR into the words of the last block: the digits may
+ * The two slot digits ("00".."15") of a proof as bits to OR into the words of the digit block: the digits may
  * straddle two words. {@code firstBits[slot]} goes into word {@code firstWord}, {@code secondBits[slot]} into
  * {@code secondWord} (which may be the same word).
  */
