@@ -12,7 +12,8 @@ import dev.blockmine.pow.search.SearchControl;
 /**
  * The fast HTTP-rule search: proofs laid out by {@link ProofLayout} (one compression each after a midstate),
  * 16 slots per kernel call, batches of proofs handed to the threads from a shared cursor. Every proof returned
- * has passed {@link ProofRule#isValid}.
+ * has passed {@link ProofRule#isValid}. The layout holds at least 256 times the proofs the target needs on
+ * average; should they all fail, the search returns empty as if cancelled.
  */
 public final class LaneProofSearch implements ProofSearch {
 
