@@ -136,16 +136,13 @@ final class VectorTailKernel implements TailKernel {
         IntVector f = IntVector.fromArray(s, ch, 5 * n);
         IntVector g = IntVector.fromArray(s, ch, 6 * n);
         IntVector h = IntVector.fromArray(s, ch, 7 * n);
-        IntVector bc = b.lanewise(XOR, c);
         for (int t = 0; t < 64; t++) {
             IntVector t1 = h
                     .add(e.lanewise(ROR, 6).lanewise(XOR, e.lanewise(ROR, 11)).lanewise(XOR, e.lanewise(ROR, 25)))
                     .add(g.lanewise(XOR, e.and(f.lanewise(XOR, g))))
                     .add(kw[t]);
-            IntVector ab = a.lanewise(XOR, b); // maj(a, b, c) = b ^ ((a ^ b) & (b ^ c)); a ^ b is next b ^ c
             IntVector t2 = a.lanewise(ROR, 2).lanewise(XOR, a.lanewise(ROR, 13)).lanewise(XOR, a.lanewise(ROR, 22))
-                    .add(b.lanewise(XOR, ab.and(bc)));
-            bc = ab;
+                    .add(a.and(b).or(c.and(a.or(b))));
             h = g;
             g = f;
             f = e;
