@@ -23,4 +23,5 @@ for _ in $(seq 1 120); do
 done
 echo "Node is up: http://127.0.0.1:$PORT/last_block"
 
-"$JAVA_HOME/bin/java" -jar client-miner/target/client-miner.jar "http://127.0.0.1:$PORT" "$@"
+# the Vector API module for the SIMD engine (without it the miner would start itself again with it)
+"$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector -jar client-miner/target/client-miner.jar "http://127.0.0.1:$PORT" "$@"

@@ -6,12 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import dev.blockmine.pow.CanonicalJson;
 import dev.blockmine.pow.ProofRule;
-import dev.blockmine.pow.search.DigestNonceSearch;
-import dev.blockmine.pow.search.DigestProofSearch;
+import dev.blockmine.pow.engine.EngineKind;
+import dev.blockmine.pow.engine.Engines;
 import dev.blockmine.pow.search.NonceSearch;
 import dev.blockmine.pow.search.ProofSearch;
 import picocli.CommandLine;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Parameters;
  * {@code --protocol tcp HOST:PORT} mines over the binary protocol instead.
  */
 @Command(name = "client-miner", mixinStandardHelpOptions = true, version = "client-miner 0.1.0",
-        sortOptions = false, usageHelpAutoWidth = true,
+        sortOptions = false, usageHelpAutoWidth = true, subcommands = BenchCommand.class,
         description = {
             "Mines blocks on a node that speaks the course's HTTP API (GET /last_block, POST /mine):",
             "gets the last block, searches a proof on all cores, posts it, and counts the coins won.",
@@ -33,7 +34,8 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Examples:",
             "  java -jar client-miner/target/client-miner.jar",
             "  java -jar client-miner/target/client-miner.jar http://192.168.1.20:5000 --id ana --threads 4",
-            "  java -jar client-miner/target/client-miner.jar --protocol tcp --name ana localhost:5001"})
+            "  java -jar client-miner/target/client-miner.jar --protocol tcp --name ana localhost:5001",
+            "  java -jar client-miner/target/client-miner.jar bench"})
 public final class MinerCommand implements Callable<Integer> {
 
     enum Protocol { http, tcp }
@@ -73,6 +75,11 @@ public final class MinerCommand implements Callable<Integer> {
                     + " on a chain that does not validate (default: on; --no-verify-chain to skip).")
     boolean verifyChain;
 
+    @Option(names = "--engine", paramLabel = "KIND", defaultValue = "auto", converter = EngineKindConverter.class,
+            description = "Proof search engine: auto (vector if the CPU and JVM allow, else scalar), vector, scalar,"
+                    + " or digest (java.security.MessageDigest). Default: ${DEFAULT-VALUE}.")
+    EngineKind engine;
+
     @Option(names = "--blocks", paramLabel = "N", defaultValue = "0",
             description = "Stop after winning N blocks (default: 0, mine until Ctrl-C).")
     long blocks;
@@ -88,6 +95,10 @@ public final class MinerCommand implements Callable<Integer> {
     public static void main(String[] args) {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        Optional<Integer> relaunched = VectorModuleLauncher.relaunchIfNeeded(args);
+        if (relaunched.isPresent()) {
+            System.exit(relaunched.get());
+        }
         System.exit(new CommandLine(new MinerCommand(out, err)).execute(args));
     }
 
@@ -109,7 +120,15 @@ public final class MinerCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return 2;
         }
-        try (ProofSearch search = new DigestProofSearch(threads)) {
+        ProofSearch engineSearch;
+        try {
+            engineSearch = Engines.proofSearch(engine, threads);
+        } catch (IllegalStateException e) {
+            err.println(e.getMessage());
+            return 2;
+        }
+        out.println(engineLine(engine, engineSearch));
+        try (ProofSearch search = engineSearch) {
             MiningLoop loop = new MiningLoop(node, search, new ProofRule(zeros), minerId,
                     Duration.ofMillis(Math.round(pollSeconds * 1000)), blocks, out);
             if (verifyChain) {
@@ -125,7 +144,14 @@ public final class MinerCommand implements Callable<Integer> {
 
     private int mineOverTcp() {
         TcpMiningLoop loop;
-        NonceSearch search = new DigestNonceSearch(threads);
+        NonceSearch search;
+        try {
+            search = Engines.nonceSearch(engine, threads);
+        } catch (IllegalStateException e) {
+            err.println(e.getMessage());
+            return 2;
+        }
+        out.println("Engine: %s, %d thread%s".formatted(search.name(), search.threads(), search.threads() == 1 ? "" : "s"));
         try {
             String minerName = name != null ? name : minerId();
             loop = new TcpMiningLoop(nodeUrl == null ? "localhost:" + TcpAddress.DEFAULT_PORT : nodeUrl, search, minerName,
@@ -143,6 +169,22 @@ public final class MinerCommand implements Callable<Integer> {
             out.printf("Jobs lost to other miners: %d; nonces rejected: %d%n", loop.lost(), loop.rejected());
         }
         return 0;
+    }
+
+    PrintStream out() {
+        return out;
+    }
+
+    PrintStream err() {
+        return err;
+    }
+
+    /** Which engine runs, and why it is not the vector one when auto had to fall back. */
+    static String engineLine(EngineKind asked, ProofSearch search) {
+        String why = Engines.whyNoVector();
+        String fallback = asked == EngineKind.AUTO && why != null ? " (vector engine unavailable: " + why + ")" : "";
+        return "Engine: %s, %d thread%s%s".formatted(search.name(), search.threads(), search.threads() == 1 ? "" : "s",
+                fallback);
     }
 
     String minerId() {

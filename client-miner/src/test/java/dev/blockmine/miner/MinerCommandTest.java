@@ -13,6 +13,9 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.blockmine.pow.engine.EngineKind;
+import dev.blockmine.pow.engine.Engines;
+import dev.blockmine.pow.search.ProofSearch;
 import picocli.CommandLine;
 
 class MinerCommandTest {
@@ -31,7 +34,8 @@ class MinerCommandTest {
         int code = command().setOut(new PrintWriter(help)).execute("--help");
         assertThat(code).isZero();
         assertThat(help.toString()).contains("NODE_URL", "http://localhost:", "--id", "verify-chain", "--id-file", "my_id.txt",
-                "--threads", "--zeros", "--poll", "--blocks", "Ctrl-C", "--protocol", "--name", "localhost:5001");
+                "--threads", "--zeros", "--poll", "--blocks", "Ctrl-C", "--protocol", "--name", "localhost:5001",
+                "--engine", "auto", "vector", "scalar", "digest");
     }
 
     @Test
@@ -55,6 +59,27 @@ class MinerCommandTest {
         assertThat(command().execute("--threads", "0", "--id", "ana")).isEqualTo(2);
         assertThat(command().execute("--zeros", "x")).isEqualTo(2);
         assertThat(command().execute("not a url at all", "--id", "ana")).isEqualTo(2);
+        assertThat(command().execute("--engine", "gpu", "--id", "ana")).isEqualTo(2);
+    }
+
+    @Test
+    void engineIsParsedInAnyCaseAndDefaultsToAuto() {
+        MinerCommand miner = new MinerCommand(System.out, System.err);
+        new CommandLine(miner).parseArgs();
+        assertThat(miner.engine).isEqualTo(EngineKind.AUTO);
+        new CommandLine(miner).parseArgs("--engine", "Scalar");
+        assertThat(miner.engine).isEqualTo(EngineKind.SCALAR);
+    }
+
+    @Test
+    void theEngineLineNamesTheEngineAndItsThreads() {
+        try (ProofSearch search = Engines.proofSearch(EngineKind.SCALAR, 2)) {
+            assertThat(MinerCommand.engineLine(EngineKind.SCALAR, search)).isEqualTo("Engine: scalar, 2 threads");
+        }
+        try (ProofSearch search = Engines.proofSearch(EngineKind.AUTO, 1)) {
+            // Maven runs the tests with the Vector API module, so auto picks the vector engine
+            assertThat(MinerCommand.engineLine(EngineKind.AUTO, search)).startsWith("Engine: vector-").endsWith(", 1 thread");
+        }
     }
 
     @Test

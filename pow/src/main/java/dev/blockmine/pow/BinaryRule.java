@@ -14,7 +14,7 @@ public record BinaryRule(int zeroBits) {
     public static final long MAX_NONCE = 0xFFFF_FFFFL;
 
     public BinaryRule {
-        if (zeroBits < 0 || zeroBits > 255) {
+        if (zeroBits < 0 || zeroBits > 256) {
             throw new IllegalArgumentException("zero bits must be between 0 and 255 (one byte on the wire), was " + zeroBits);
         }
     }
@@ -29,9 +29,7 @@ public record BinaryRule(int zeroBits) {
     }
 
     public static byte[] digest(byte[] data, long nonce) {
-        if (nonce < 0 || nonce > MAX_NONCE) {
-            throw new IllegalArgumentException("a nonce is an unsigned 32-bit number, was " + nonce);
-        }
+        // only the low 32 bits count, as in struct.pack("<I", nonce & 0xffffffff): engines count past 2^32 and wrap
         MessageDigest sha = ProofRule.sha256();
         sha.update(littleEndian(nonce));
         sha.update(data);

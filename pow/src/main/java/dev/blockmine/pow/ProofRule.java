@@ -45,6 +45,18 @@ public record ProofRule(int hexZeros) {
         return rest == 0 || (digest[whole] & 0xff) >>> (8 - rest) == 0;
     }
 
+    /**
+     * A pre-filter for engines that hold the digest as big-endian ints: a digest can only have {@code bits} leading
+     * zero bits when {@code (word0 & firstWordMask(bits)) == 0}. For up to 32 bits that is also enough; the decision
+     * stays with {@link #hasLeadingZeroBits}.
+     */
+    public static int firstWordMask(int bits) {
+        if (bits <= 0) {
+            return 0;
+        }
+        return bits >= 32 ? -1 : -1 << (32 - bits);
+    }
+
     /** {@code sha256((block_string + str(proof)).encode())}. */
     public static byte[] digest(String blockString, BigInteger proof) {
         MessageDigest sha = sha256();

@@ -2,26 +2,25 @@ package dev.blockmine.pow.search;
 
 import java.security.DigestException;
 import java.security.MessageDigest;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Future;
 
+import dev.blockmine.pow.BinaryRule;
 import dev.blockmine.pow.ProofRule;
 
 /**
- * A portable multi-threaded nonce search on {@link MessageDigest}. The nonce comes first in the hashed message,
- * so there is no midstate to share: every try hashes the whole 1028 bytes. Threads take chunks of the slot from
- * a shared cursor, so no two try the same nonce.
+ * The portable binary-rule search on {@link MessageDigest}: no midstate is possible (the nonce comes first), so
+ * every nonce hashes the whole message. Threads take chunks of the range from a shared cursor.
  */
 public final class DigestNonceSearch implements NonceSearch {
 
-    private static final int CHUNK = 1 << 14;
-    private static final int REPORT_EVERY = 1 << 10;
+    private static final long CHUNK = 1 << 14;
 
     private final int threads;
     private final ExecutorService pool;
@@ -36,11 +35,12 @@ public final class DigestNonceSearch implements NonceSearch {
 
     @Override
     public OptionalLong search(byte[] data, int zeroBits, long from, long count, SearchControl control) {
+        BinaryRule rule = new BinaryRule(zeroBits);
         AtomicLong cursor = new AtomicLong();
         AtomicLong found = new AtomicLong(-1);
         List<Future<?>> workers = new ArrayList<>(threads);
         for (int i = 0; i < threads; i++) {
-            workers.add(pool.submit(() -> work(data, zeroBits, from, count, control, cursor, found)));
+            workers.add(pool.submit(() -> work(data, rule, from, count, control, cursor, found)));
         }
         try {
             for (Future<?> worker : workers) {
@@ -57,21 +57,17 @@ public final class DigestNonceSearch implements NonceSearch {
         return nonce >= 0 ? OptionalLong.of(nonce) : OptionalLong.empty();
     }
 
-    private static void work(byte[] data, int zeroBits, long from, long count, SearchControl control, AtomicLong cursor,
-            AtomicLong found) {
+    private static void work(byte[] data, BinaryRule rule, long from, long count, SearchControl control,
+            AtomicLong cursor, AtomicLong found) {
         MessageDigest sha = ProofRule.sha256();
         byte[] nonceBytes = new byte[4];
         byte[] digest = new byte[32];
+        long start;
         try {
-            while (!control.isCancelled() && found.get() < 0) {
-                long start = cursor.getAndAdd(CHUNK);
-                if (start >= count) {
-                    return;
-                }
+            while (!control.isCancelled() && found.get() < 0 && (start = cursor.getAndAdd(CHUNK)) < count) {
                 long end = Math.min(count, start + CHUNK);
-                long unreported = 0;
                 for (long i = start; i < end; i++) {
-                    long nonce = (from + i) & 0xFFFF_FFFFL;
+                    long nonce = (from + i) & 0xffff_ffffL;
                     nonceBytes[0] = (byte) nonce;
                     nonceBytes[1] = (byte) (nonce >>> 8);
                     nonceBytes[2] = (byte) (nonce >>> 16);
@@ -79,23 +75,16 @@ public final class DigestNonceSearch implements NonceSearch {
                     sha.update(nonceBytes);
                     sha.update(data);
                     sha.digest(digest, 0, 32);
-                    if (ProofRule.hasLeadingZeroBits(digest, zeroBits)) {
-                        control.addTried(unreported + 1);
-                        found.compareAndSet(-1, nonce); // the others see it at their next report and stop
+                    if (ProofRule.hasLeadingZeroBits(digest, rule.zeroBits()) && rule.isValid(data, nonce)) {
+                        control.addTried(i - start + 1);
+                        found.compareAndSet(-1, nonce);
                         return;
                     }
-                    if (++unreported == REPORT_EVERY) {
-                        control.addTried(unreported);
-                        unreported = 0;
-                        if (control.isCancelled() || found.get() >= 0) {
-                            return;
-                        }
-                    }
                 }
-                control.addTried(unreported);
+                control.addTried(end - start);
             }
         } catch (DigestException e) {
-            throw new IllegalStateException("SHA-256 provider cannot digest into a buffer", e);
+            throw new IllegalStateException("SHA-256 provider cannot digest", e);
         }
     }
 

@@ -2,21 +2,30 @@ package dev.blockmine.pow.search;
 
 import java.util.OptionalLong;
 
+import dev.blockmine.pow.engine.EngineKind;
+import dev.blockmine.pow.engine.Engines;
+
 /**
- * Finds a nonce under the binary rule ({@code sha256(nonce LE ‖ data)} with {@code zeroBits} leading zero bits)
- * in a slot of the 32-bit nonce space. Engines differ in speed only: any nonce they return is valid, and they stop
- * soon after {@link SearchControl#cancel()}.
+ * Finds a nonce for the binary protocol's rule ({@link dev.blockmine.pow.BinaryRule}). Independent of any node or
+ * miner code, so the TCP miner can plug in any engine.
  */
 public interface NonceSearch extends AutoCloseable {
 
+    /** The fastest engine this JVM and CPU can run (see {@link Engines}), on {@code threads} threads. */
+    static NonceSearch best(int threads) {
+        return Engines.nonceSearch(EngineKind.AUTO, threads);
+    }
+
     /**
-     * Searches nonces {@code from, from + 1, … from + count - 1}, modulo 2^32.
+     * Searches the nonces {@code [from, from + count)} modulo 2^32 until one is valid, the range is exhausted or
+     * the control is cancelled. With one thread the first valid nonce of the range is found.
      *
-     * @return a valid nonce, or empty when the slot holds none or the control was cancelled first
+     * @param count at most 2^32
+     * @return a valid nonce (0..2^32-1), re-checked with {@link dev.blockmine.pow.BinaryRule#isValid}; empty when
+     *         none was found
      */
     OptionalLong search(byte[] data, int zeroBits, long from, long count, SearchControl control);
 
-    /** The engine's name, for logs and benchmark tables. */
     String name();
 
     int threads();

@@ -1,0 +1,98 @@
+package dev.blockmine.pow.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import dev.blockmine.pow.BinaryRule;
+import dev.blockmine.pow.ProofRule;
+import dev.blockmine.pow.search.NonceSearch;
+import dev.blockmine.pow.search.ProofSearch;
+import dev.blockmine.pow.search.SearchControl;
+
+/** The lane engines as the miners use them: several threads, the course's difficulty, cancellation. */
+class LaneSearchTest {
+
+    private static final String GENESIS = "{\"index\": 1, \"previous_hash\": \"1\", \"proof\": 100, \"timestamp\": 1700000000.1234567, \"transactions\": []}";
+
+    private static List<EngineKind> laneKinds() {
+        List<EngineKind> kinds = new ArrayList<>(List.of(EngineKind.SCALAR));
+        if (Engines.vectorModuleLoaded()) {
+            kinds.add(EngineKind.VECTOR);
+        }
+        return kinds;
+    }
+
+    @Test
+    void twoThreadsFindASixZeroProofThatPlainMessageDigestAccepts() {
+        try (ProofSearch search = ProofSearch.best(2)) {
+            SearchControl control = new SearchControl();
+            OptionalLong proof = search.search(GENESIS, ProofRule.COURSE, control);
+            assertThat(proof).isPresent();
+            assertThat(ProofRule.hexDigest(GENESIS, BigInteger.valueOf(proof.getAsLong()))).startsWith("000000");
+            assertThat(control.tried()).isPositive();
+        }
+    }
+
+    @Test
+    void everyLaneEngineFindsProofsWithTwoThreadsForManyBlockStringLengths() {
+        Random random = new Random(7);
+        ProofRule rule = new ProofRule(3);
+        for (EngineKind kind : laneKinds()) {
+            try (ProofSearch search = Engines.proofSearch(kind, 2)) {
+                for (int length = 40; length < 120; length += 3) {
+                    String blockString = TailKernelTest.randomText(random, length);
+                    OptionalLong proof = search.search(blockString, rule, new SearchControl());
+                    assertThat(proof).as("%s, %d bytes", kind, length).isPresent();
+                    assertThat(rule.isValid(blockString, BigInteger.valueOf(proof.getAsLong()))).isTrue();
+                }
+            }
+        }
+    }
+
+    @Test
+    void proofSearchesStopWhenCancelled() throws Exception {
+        for (EngineKind kind : laneKinds()) {
+            try (ProofSearch search = Engines.proofSearch(kind, 2)) {
+                SearchControl control = new SearchControl();
+                CompletableFuture<OptionalLong> running = CompletableFuture.supplyAsync(
+                        () -> search.search(GENESIS, new ProofRule(64), control));
+                while (control.tried() == 0) {
+                    Thread.onSpinWait();
+                }
+                control.cancel();
+                assertThat(running.get(10, TimeUnit.SECONDS)).as(kind.name()).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void nonceSearchesWithTwoThreadsFindValidNoncesAndStopWhenCancelled() throws Exception {
+        byte[] data = HexFormat.of().parseHex("00112233445566778899aabbccddeeff".repeat(64));
+        for (EngineKind kind : laneKinds()) {
+            try (NonceSearch search = Engines.nonceSearch(kind, 2)) {
+                OptionalLong nonce = search.search(data, 12, 1000, 1L << 32, new SearchControl());
+                assertThat(nonce).isPresent();
+                assertThat(new BinaryRule(12).isValid(data, nonce.getAsLong())).isTrue();
+
+                SearchControl control = new SearchControl();
+                CompletableFuture<OptionalLong> running = CompletableFuture.supplyAsync(
+                        () -> search.search(data, 256, 0, 1L << 32, control));
+                while (control.tried() == 0) {
+                    Thread.onSpinWait();
+                }
+                control.cancel();
+                assertThat(running.get(10, TimeUnit.SECONDS)).as(kind.name()).isEmpty();
+            }
+        }
+    }
+}
