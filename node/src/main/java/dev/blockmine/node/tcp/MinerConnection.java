@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -118,6 +119,31 @@ final class MinerConnection {
     /** Sends a frame from any thread; a connection that is gone is ignored (it is closing anyway). */
     void send(Frame frame) {
         write(frame, true);
+    }
+
+    /**
+     * Sends frames unless another thread is writing to this connection right now.
+     *
+     * @return false when the connection was busy and nothing was sent
+     */
+    boolean trySend(List<Frame> frames) {
+        if (!writeLock.tryLock()) {
+            return false;
+        }
+        try {
+            if (out == null) {
+                return false;
+            }
+            for (Frame frame : frames) {
+                FrameCodec.write(frame, out);
+            }
+            out.flush();
+        } catch (IOException e) {
+            log.debug("cannot send {} to {}: {}", frames, peer, e.toString());
+        } finally {
+            writeLock.unlock();
+        }
+        return true;
     }
 
     /** The node is going away: Q, then close. */

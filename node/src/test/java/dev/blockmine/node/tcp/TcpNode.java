@@ -19,8 +19,12 @@ final class TcpNode implements AutoCloseable {
     }
 
     TcpNode(int zeroBits, Duration idleTimeout, int port) {
-        board = new JobBoard(chain, new BinaryRule(zeroBits), 1 << 20, false);
-        server = new TcpMiningServer(board, new NodeProperties.Tcp(port, zeroBits, 1 << 20, idleTimeout, false, 4096));
+        this(zeroBits, idleTimeout, port, false);
+    }
+
+    TcpNode(int zeroBits, Duration idleTimeout, int port, boolean pushJobs) {
+        board = new JobBoard(chain, new BinaryRule(zeroBits), 1 << 20, pushJobs);
+        server = new TcpMiningServer(board, new NodeProperties.Tcp(port, zeroBits, 1 << 20, idleTimeout, pushJobs, 4096));
         server.start();
     }
 
