@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
@@ -68,7 +69,7 @@ public final class TcpLoad implements Callable<Integer> {
 
     private final PrintStream out;
     private final ConcurrentHashMap<Integer, Long> roundStart = new ConcurrentHashMap<>();
-    private final List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger invalidatedThisRound = new AtomicInteger();
 
     TcpLoad(PrintStream out) {
@@ -101,7 +102,7 @@ public final class TcpLoad implements Callable<Integer> {
 
     private List<SimulatedMiner> connect(String host, int port, Receiver receiver, LongAdder answers)
             throws InterruptedException {
-        List<SimulatedMiner> miners = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<SimulatedMiner> miners = Collections.synchronizedList(new ArrayList<>());
         Semaphore connecting = new Semaphore(256); // do not overrun the accept backlog
         AtomicInteger failures = new AtomicInteger();
         long started = System.nanoTime();

@@ -25,12 +25,14 @@ import dev.blockmine.pow.binary.FrameException;
 /**
  * One miner's connection, served on its own virtual thread: reads frames, answers them, and takes frames pushed
  * by other threads (I, Q). Whatever goes wrong here (bad bytes, silence, a vanished peer) ends this connection
- * only. Replies are flushed when no more input is buffered, so a miner that pipelines frames gets batched replies.
+ * only. Replies are flushed unless a whole next frame is already buffered, so pipelined frames get batched replies.
  */
 final class MinerConnection {
 
     private static final Logger log = LoggerFactory.getLogger(MinerConnection.class);
     private static final int BUFFER = 2048;
+    /** G: with this many bytes buffered, the next frame from a miner is whole, so reading it cannot wait. */
+    private static final int LONGEST_MINER_FRAME = 11;
     /** Jobs a miner may still answer; older txns get R. */
     private static final int HELD_JOBS = 8;
 
@@ -96,7 +98,8 @@ final class MinerConnection {
                     log.debug("{} said Q", peer);
                     return;
                 }
-                write(reply, buffered.available() == 0);
+                // hold the reply while a whole next frame is already buffered: pipelined S frames get batched replies
+                write(reply, buffered.available() < LONGEST_MINER_FRAME);
             }
         } catch (FrameException e) {
             log.warn("Protocol error from {}: {}; closing that connection", peer, e.getMessage());
