@@ -138,7 +138,8 @@ public final class TcpLoad implements Callable<Integer> {
         List<SimulatedMiner> floodingMiners = miners.subList(0, Math.min(flooders, miners.size()));
         long warmup = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
         long end = warmup + TimeUnit.SECONDS.toNanos(seconds);
-        long[] countedFrom = new long[1];
+        long countedFrom;
+        long countedTo;
         try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
             for (SimulatedMiner miner : floodingMiners) {
                 SplittableRandom random = new SplittableRandom(miner.id());
@@ -150,11 +151,13 @@ public final class TcpLoad implements Callable<Integer> {
                     }
                 });
             }
+            // counted over the measured seconds only: not the first second's ramp-up, not the drain after the end
             Thread.sleep(TimeUnit.NANOSECONDS.toMillis(warmup - System.nanoTime()));
-            countedFrom[0] = answers.sum();
+            countedFrom = answers.sum();
             Thread.sleep(TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime()));
+            countedTo = answers.sum();
         }
-        long validated = answers.sum() - countedFrom[0];
+        long validated = countedTo - countedFrom;
         out.printf(Locale.ROOT, "phase 2: %d flooders x %d in flight for %d s: %,d S answered = %,.0f S validated/s%n",
                 floodingMiners.size(), window, seconds, validated, validated / (double) seconds);
         Thread.sleep(500); // let the last answers drain before phase 3
