@@ -72,7 +72,7 @@ public final class TcpLoad implements Callable<Integer> {
     private final List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger invalidatedThisRound = new AtomicInteger();
 
-    TcpLoad(PrintStream out) {
+    public TcpLoad(PrintStream out) {
         this.out = out;
     }
 
