@@ -33,6 +33,7 @@ final class SimulatedMiner implements AutoCloseable {
     private final Semaphore window;
     private final boolean askOnInvalidate;
     private volatile Frame.Task task;
+    private volatile Frame lastAnswer;
     private volatile boolean closed;
 
     /**
@@ -93,6 +94,9 @@ final class SimulatedMiner implements AutoCloseable {
 
     /** Called by the receiver, on its thread, for every frame. */
     void received(Frame frame, long now) throws IOException {
+        if (!(frame instanceof Frame.Task)) {
+            lastAnswer = frame;
+        }
         switch (frame) {
             case Frame.Task t -> task = t;
             case Frame.Invalidated i -> {
@@ -138,6 +142,11 @@ final class SimulatedMiner implements AutoCloseable {
     void closed() {
         closed = true;
         window.release(1 << 20); // unblock a flooder
+    }
+
+    /** The last frame other than T: for saying what went wrong. */
+    Frame lastAnswer() {
+        return lastAnswer;
     }
 
     boolean isClosed() {

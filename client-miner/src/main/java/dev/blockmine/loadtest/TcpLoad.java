@@ -71,6 +71,7 @@ public final class TcpLoad implements Callable<Integer> {
     private final ConcurrentHashMap<Integer, Long> roundStart = new ConcurrentHashMap<>();
     private final List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger invalidatedThisRound = new AtomicInteger();
+    private final java.util.Set<Integer> heardThisRound = ConcurrentHashMap.newKeySet();
 
     public TcpLoad(PrintStream out) {
         this.out = out;
@@ -125,7 +126,7 @@ public final class TcpLoad implements Callable<Integer> {
                 });
             }
         }
-        awaitAllHolding(miners, 30);
+        awaitAllHolding(miners, 30, -1);
         out.printf(Locale.ROOT, "phase 1: %d connections opened in %.1f s (%d failed), all holding job %s%n", miners.size(),
                 (System.nanoTime() - started) / 1e9, failures.get(), miners.isEmpty() ? "-" : miners.getFirst().task().txn());
         return new ArrayList<>(miners);
@@ -175,15 +176,18 @@ public final class TcpLoad implements Callable<Integer> {
             }
         }
         try (DigestNonceSearch search = new DigestNonceSearch(Runtime.getRuntime().availableProcessors())) {
+            int settled = -1;
             for (int round = 0; round < rounds; round++) {
-                awaitAllHolding(miners, 30);
+                awaitAllHolding(miners, 30, settled); // the next job: right after a round they may still hold the last one
                 Frame.Task task = winner.task();
+                settled = task.txn();
                 OptionalLong nonce = search.search(task.data(), task.zeroBits(), 0, 1L << 32, new SearchControl());
                 if (nonce.isEmpty()) {
                     out.println("no nonce in the whole space; skipping the round");
                     continue;
                 }
                 invalidatedThisRound.set(0);
+                heardThisRound.clear();
                 roundStart.put(task.txn(), System.nanoTime());
                 winner.send(new Frame.Solution(task.txn(), nonce.getAsLong()));
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -192,7 +196,9 @@ public final class TcpLoad implements Callable<Integer> {
                 }
                 roundStart.remove(task.txn());
                 if (invalidatedThisRound.get() < holders) {
-                    out.printf("round %d: only %d of %d holders got I within 10 s%n", round + 1, invalidatedThisRound.get(), holders);
+                    out.printf("round %d: only %d of %d holders got I within 10 s (the winner's S for job %d was answered %s); "
+                            + "not: %s%n", round + 1, invalidatedThisRound.get(), holders, task.txn(), winner.lastAnswer(), miners.stream().filter(m -> m != winner && !heardThisRound.contains(m.id()))
+                                    .map(m -> m.id() + (m.isClosed() ? " (closed)" : " holding " + m.task().txn())).limit(10).toList());
                 }
                 winner.ask(); // the winner gets A, not I: it asks for the next job itself
                 if (!askOnInvalidate) {
@@ -214,18 +220,19 @@ public final class TcpLoad implements Callable<Integer> {
         if (start != null) {
             latencies.add(receivedNanos - start);
             invalidatedThisRound.incrementAndGet();
+            heardThisRound.add(miner.id());
         }
     }
 
-    /** Waits until every open connection holds the same, current job. */
-    private void awaitAllHolding(List<SimulatedMiner> miners, int seconds) throws InterruptedException {
+    /** Waits until every open connection holds the same job, other than {@code notTxn}. */
+    private void awaitAllHolding(List<SimulatedMiner> miners, int seconds, int notTxn) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < deadline) {
             List<SimulatedMiner> open;
             synchronized (miners) {
                 open = miners.stream().filter(m -> !m.isClosed()).toList();
             }
-            if (!open.isEmpty() && open.stream().allMatch(m -> m.task() != null)
+            if (!open.isEmpty() && open.stream().allMatch(m -> m.task() != null && m.task().txn() != notTxn)
                     && open.stream().map(m -> m.task().txn()).distinct().count() == 1) {
                 return;
             }

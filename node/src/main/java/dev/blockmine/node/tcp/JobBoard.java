@@ -60,7 +60,7 @@ public final class JobBoard implements AutoCloseable {
         return rule;
     }
 
-    /** G: the open job, with a fresh miner number. */
+    /** G: the open job, with a fresh miner number. Called under the miner's write lock (see MinerConnection#sendTask). */
     Frame.Task assign(MinerConnection miner) {
         lock.lock();
         try {
@@ -152,14 +152,11 @@ public final class JobBoard implements AutoCloseable {
     }
 
     private void tell(MinerConnection holder, List<Frame> stops) {
-        List<Frame> frames = stops;
-        if (pushJobs) {
-            frames = new ArrayList<>(stops);
-            frames.add(assign(holder));
+        if (!holder.trySend(stops)) {
+            stragglers.execute(() -> stops.forEach(holder::send));
         }
-        List<Frame> all = frames;
-        if (!holder.trySend(all)) {
-            stragglers.execute(() -> all.forEach(holder::send));
+        if (pushJobs) {
+            stragglers.execute(() -> holder.sendTask(true)); // the write lock keeps any I for the new job behind its T
         }
     }
 

@@ -81,25 +81,24 @@ final class MinerConnection {
                     log.debug("{} closed the connection", peer);
                     return;
                 }
-                Frame reply = switch (frame) {
+                // replies are held while a whole next frame is already buffered: pipelined S frames get batched replies
+                boolean flush = buffered.available() < LONGEST_MINER_FRAME;
+                switch (frame) {
                     case Frame.Get get -> {
                         if (get.name().isEmpty()) {
                             throw new FrameException("G with an empty name");
                         }
                         name = get.name();
-                        yield board.assign(this);
+                        sendTask(flush);
                     }
-                    case Frame.Solution solution -> board.submit(this, solution);
-                    case Frame.Quit quit -> null;
+                    case Frame.Solution solution -> write(board.submit(this, solution), flush);
+                    case Frame.Quit quit -> {
+                        log.debug("{} said Q", peer);
+                        return;
+                    }
                     default -> throw new FrameException("a miner sent " + frame.getClass().getSimpleName()
                             + ", which only the node sends");
-                };
-                if (reply == null) {
-                    log.debug("{} said Q", peer);
-                    return;
                 }
-                // hold the reply while a whole next frame is already buffered: pipelined S frames get batched replies
-                write(reply, buffered.available() < LONGEST_MINER_FRAME);
             }
         } catch (FrameException e) {
             log.warn("Protocol error from {}: {}; closing that connection", peer, e.getMessage());
@@ -116,6 +115,27 @@ final class MinerConnection {
         } finally {
             board.forget(this);
             closeNow(); // after the catches: they may still send Q
+        }
+    }
+
+    /**
+     * Takes a job from the board and writes its T, all under this connection's write lock: an I for that job, which
+     * needs the same lock, can then only follow its T on the wire, never overtake it.
+     */
+    void sendTask(boolean flush) {
+        writeLock.lock();
+        try {
+            Frame.Task task = board.assign(this);
+            if (out != null) {
+                FrameCodec.write(task, out);
+                if (flush) {
+                    out.flush();
+                }
+            }
+        } catch (IOException e) {
+            log.debug("cannot send a T to {}: {}", peer, e.toString());
+        } finally {
+            writeLock.unlock();
         }
     }
 
