@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
@@ -71,7 +72,7 @@ public final class TcpLoad implements Callable<Integer> {
     private final ConcurrentHashMap<Integer, Long> roundStart = new ConcurrentHashMap<>();
     private final List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger invalidatedThisRound = new AtomicInteger();
-    private final java.util.Set<Integer> heardThisRound = ConcurrentHashMap.newKeySet();
+    private final Set<Integer> heardThisRound = ConcurrentHashMap.newKeySet();
 
     public TcpLoad(PrintStream out) {
         this.out = out;
