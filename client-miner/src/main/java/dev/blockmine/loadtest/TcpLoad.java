@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,8 +36,8 @@ import picocli.CommandLine.Parameters;
  *   <li>rounds of: find a real nonce, send it from one miner, time the I at every other holder from the moment the
  *       S was sent: I broadcast latency, p50 / p99 over all holders and rounds.</li>
  * </ol>
- * Run it with a node at a low {@code node.tcp.zero-bits} (scripts/tcp-load.sh uses 16) so phase 3 finds nonces in
- * milliseconds; the target does not change the cost of validating an S nor of broadcasting an I.
+ * Run it with a node at a lowered {@code node.tcp.zero-bits} (scripts/tcp-load.sh uses 22) so phase 3 finds nonces
+ * quickly; the target changes neither the cost of validating an S nor that of broadcasting an I.
  */
 @Command(name = "tcp-load", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
         description = "Opens N simulated miners against a node's binary protocol and reports connections held, "
@@ -61,12 +63,18 @@ public final class TcpLoad implements Callable<Integer> {
     @Option(names = "--rounds", defaultValue = "10", description = "I broadcast rounds in phase 3 (default: ${DEFAULT-VALUE}).")
     int rounds;
 
+    @Option(names = "--ask-on-invalidate", defaultValue = "true", negatable = true, fallbackValue = "true",
+            description = "Holders send G the moment their I arrives, as real miners do (default: ${DEFAULT-VALUE}); "
+                    + "--no-ask-on-invalidate times the I broadcast alone, without the G/T storm it triggers.")
+    boolean askOnInvalidate;
+
     private final PrintStream out;
     private final ConcurrentHashMap<Integer, Long> roundStart = new ConcurrentHashMap<>();
-    private final List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger invalidatedThisRound = new AtomicInteger();
+    private final Set<Integer> heardThisRound = ConcurrentHashMap.newKeySet();
 
-    TcpLoad(PrintStream out) {
+    public TcpLoad(PrintStream out) {
         this.out = out;
     }
 
@@ -81,19 +89,22 @@ public final class TcpLoad implements Callable<Integer> {
         String host = node.substring(0, colon);
         int port = Integer.parseInt(node.substring(colon + 1));
         LongAdder answers = new LongAdder();
-        List<SimulatedMiner> miners = connect(host, port, answers);
+        Receiver receiver = new Receiver();
+        List<SimulatedMiner> miners = connect(host, port, receiver, answers);
         try {
             out.printf(Locale.ROOT, "connections held: %d of %d%n", miners.stream().filter(m -> !m.isClosed()).count(), connections);
             floodPhase(miners, answers);
             broadcastPhase(miners);
         } finally {
             miners.forEach(SimulatedMiner::close);
+            receiver.close();
         }
         return 0;
     }
 
-    private List<SimulatedMiner> connect(String host, int port, LongAdder answers) throws InterruptedException {
-        List<SimulatedMiner> miners = java.util.Collections.synchronizedList(new ArrayList<>());
+    private List<SimulatedMiner> connect(String host, int port, Receiver receiver, LongAdder answers)
+            throws InterruptedException {
+        List<SimulatedMiner> miners = Collections.synchronizedList(new ArrayList<>());
         Semaphore connecting = new Semaphore(256); // do not overrun the accept backlog
         AtomicInteger failures = new AtomicInteger();
         long started = System.nanoTime();
@@ -104,7 +115,7 @@ public final class TcpLoad implements Callable<Integer> {
                     try {
                         connecting.acquire();
                         try {
-                            miners.add(new SimulatedMiner(id, host, port, this::invalidated, answers, window));
+                            miners.add(new SimulatedMiner(id, host, port, receiver, this::invalidated, answers, window, askOnInvalidate));
                         } finally {
                             connecting.release();
                         }
@@ -116,7 +127,7 @@ public final class TcpLoad implements Callable<Integer> {
                 });
             }
         }
-        awaitAllHolding(miners, 30);
+        awaitAllHolding(miners, 30, -1);
         out.printf(Locale.ROOT, "phase 1: %d connections opened in %.1f s (%d failed), all holding job %s%n", miners.size(),
                 (System.nanoTime() - started) / 1e9, failures.get(), miners.isEmpty() ? "-" : miners.getFirst().task().txn());
         return new ArrayList<>(miners);
@@ -129,7 +140,8 @@ public final class TcpLoad implements Callable<Integer> {
         List<SimulatedMiner> floodingMiners = miners.subList(0, Math.min(flooders, miners.size()));
         long warmup = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
         long end = warmup + TimeUnit.SECONDS.toNanos(seconds);
-        long[] countedFrom = new long[1];
+        long countedFrom;
+        long countedTo;
         try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
             for (SimulatedMiner miner : floodingMiners) {
                 SplittableRandom random = new SplittableRandom(miner.id());
@@ -141,11 +153,13 @@ public final class TcpLoad implements Callable<Integer> {
                     }
                 });
             }
+            // counted over the measured seconds only: not the first second's ramp-up, not the drain after the end
             Thread.sleep(TimeUnit.NANOSECONDS.toMillis(warmup - System.nanoTime()));
-            countedFrom[0] = answers.sum();
+            countedFrom = answers.sum();
             Thread.sleep(TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime()));
+            countedTo = answers.sum();
         }
-        long validated = answers.sum() - countedFrom[0];
+        long validated = countedTo - countedFrom;
         out.printf(Locale.ROOT, "phase 2: %d flooders x %d in flight for %d s: %,d S answered = %,.0f S validated/s%n",
                 floodingMiners.size(), window, seconds, validated, validated / (double) seconds);
         Thread.sleep(500); // let the last answers drain before phase 3
@@ -157,16 +171,24 @@ public final class TcpLoad implements Callable<Integer> {
         }
         SimulatedMiner winner = miners.getLast(); // not a flooder
         int holders = miners.size() - 1;
+        if (!askOnInvalidate) {
+            for (SimulatedMiner miner : miners) {
+                miner.ask(); // jobs won during phase 2 left them holding old ones
+            }
+        }
         try (DigestNonceSearch search = new DigestNonceSearch(Runtime.getRuntime().availableProcessors())) {
+            int settled = -1;
             for (int round = 0; round < rounds; round++) {
-                awaitAllHolding(miners, 30);
+                awaitAllHolding(miners, 30, settled); // the next job: right after a round they may still hold the last one
                 Frame.Task task = winner.task();
+                settled = task.txn();
                 OptionalLong nonce = search.search(task.data(), task.zeroBits(), 0, 1L << 32, new SearchControl());
                 if (nonce.isEmpty()) {
                     out.println("no nonce in the whole space; skipping the round");
                     continue;
                 }
                 invalidatedThisRound.set(0);
+                heardThisRound.clear();
                 roundStart.put(task.txn(), System.nanoTime());
                 winner.send(new Frame.Solution(task.txn(), nonce.getAsLong()));
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -175,15 +197,23 @@ public final class TcpLoad implements Callable<Integer> {
                 }
                 roundStart.remove(task.txn());
                 if (invalidatedThisRound.get() < holders) {
-                    out.printf("round %d: only %d of %d holders got I within 10 s%n", round + 1, invalidatedThisRound.get(), holders);
+                    out.printf("round %d: only %d of %d holders got I within 10 s (the winner's S for job %d was answered %s); "
+                            + "not: %s%n", round + 1, invalidatedThisRound.get(), holders, task.txn(), winner.lastAnswer(), miners.stream().filter(m -> m != winner && !heardThisRound.contains(m.id()))
+                                    .map(m -> m.id() + (m.isClosed() ? " (closed)" : " holding " + m.task().txn())).limit(10).toList());
                 }
                 winner.ask(); // the winner gets A, not I: it asks for the next job itself
+                if (!askOnInvalidate) {
+                    for (SimulatedMiner miner : miners.subList(0, holders)) {
+                        miner.ask();
+                    }
+                }
             }
         }
         long[] samples = latencies.stream().mapToLong(Long::longValue).toArray();
         Percentiles p = Percentiles.of(samples);
-        out.printf(Locale.ROOT, "phase 3: %d rounds, %d I received by %d holders: I broadcast latency p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
-                rounds, p.count(), holders, p.at(50) / 1e6, p.at(99) / 1e6, p.at(100) / 1e6);
+        out.printf(Locale.ROOT, "phase 3: %d rounds, %d I received by %d holders (%s): I broadcast latency p50 %.2f ms, "
+                + "p99 %.2f ms, max %.2f ms%n", rounds, p.count(), holders,
+                askOnInvalidate ? "each sends G on I" : "G only after the round", p.at(50) / 1e6, p.at(99) / 1e6, p.at(100) / 1e6);
     }
 
     private void invalidated(SimulatedMiner miner, int txn, long receivedNanos) {
@@ -191,18 +221,19 @@ public final class TcpLoad implements Callable<Integer> {
         if (start != null) {
             latencies.add(receivedNanos - start);
             invalidatedThisRound.incrementAndGet();
+            heardThisRound.add(miner.id());
         }
     }
 
-    /** Waits until every open connection holds the same, current job. */
-    private void awaitAllHolding(List<SimulatedMiner> miners, int seconds) throws InterruptedException {
+    /** Waits until every open connection holds the same job, other than {@code notTxn}. */
+    private void awaitAllHolding(List<SimulatedMiner> miners, int seconds, int notTxn) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < deadline) {
             List<SimulatedMiner> open;
             synchronized (miners) {
                 open = miners.stream().filter(m -> !m.isClosed()).toList();
             }
-            if (!open.isEmpty() && open.stream().allMatch(m -> m.task() != null)
+            if (!open.isEmpty() && open.stream().allMatch(m -> m.task() != null && m.task().txn() != notTxn)
                     && open.stream().map(m -> m.task().txn()).distinct().count() == 1) {
                 return;
             }

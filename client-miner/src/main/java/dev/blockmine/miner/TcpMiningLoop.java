@@ -44,6 +44,9 @@ public final class TcpMiningLoop {
     /** Jobs the reader heard an I for after their latest T (frames are read in wire order). */
     private final Set<Integer> invalidatedSinceTask = ConcurrentHashMap.newKeySet();
     private volatile boolean connectionOver;
+    /** The job whose search was last announced: further slots of it are searched without a line each. */
+    private int announced = -1;
+    private long jobStarted;
     private long won;
     private long lost;
     private long rejected;
@@ -113,6 +116,10 @@ public final class TcpMiningLoop {
 
     /** Mines on one connection until it ends; returns why it ended. */
     private String mine(TcpSession connected) throws IOException, InterruptedException {
+        // job numbers start again on a restarted node: forget those of the last connection
+        announced = -1;
+        over.clear();
+        invalidatedSinceTask.clear();
         connected.send(new Frame.Get(name));
         Integer job = null; // the txn being searched or awaiting its answer
         while (!isStopped() && !doneWinning()) {
@@ -135,8 +142,7 @@ public final class TcpMiningLoop {
                     if (nonce.isPresent()) {
                         connected.send(new Frame.Solution(task.txn(), nonce.getAsLong()));
                     } else if (!control.isCancelled()) {
-                        out.printf("Job %d: slot exhausted without a nonce; asking for a fresh slot%n", task.txn());
-                        job = null;
+                        job = null; // slot exhausted: a fresh one for the same job (not printed: several a second)
                         connected.send(new Frame.Get(name));
                     } // else cancelled by the frame (I, Q) or end of connection now waiting in the queue, or by stop()
                 }
@@ -188,18 +194,23 @@ public final class TcpMiningLoop {
         if (isStopped() || connectionOver || invalidatedSinceTask.contains(task.txn())) {
             control.cancel();
         }
-        out.printf("Job %d: searching nonces from %d (slot of %d, %d zero bits, %d thread%s, %s engine)%n", task.txn(),
-                task.slotStart(), task.slot(), task.zeroBits(), search.threads(), search.threads() == 1 ? "" : "s", search.name());
+        if (task.txn() != announced) {
+            announced = task.txn();
+            jobStarted = System.nanoTime();
+            out.printf("Job %d: searching nonces from %d (slots of %d, %d zero bits, %d thread%s, %s engine)%n", task.txn(),
+                    task.slotStart(), task.slot(), task.zeroBits(), search.threads(), search.threads() == 1 ? "" : "s", search.name());
+        }
         long started = System.nanoTime();
         OptionalLong nonce = search.search(task.data(), task.zeroBits(), task.slotStart(), task.slot(), control);
         searching.set(null);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         noncesTried += control.tried();
         String rate = Format.rate(control.tried() / Math.max(took.toNanos() / 1e9, 1e-9));
+        Duration onJob = Duration.ofNanos(System.nanoTime() - jobStarted);
         if (nonce.isPresent()) {
-            out.printf("Job %d: found nonce %d in %s (%s); sending S%n", task.txn(), nonce.getAsLong(), Format.seconds(took), rate);
+            out.printf("Job %d: found nonce %d in %s (%s); sending S%n", task.txn(), nonce.getAsLong(), Format.seconds(onJob), rate);
         } else if (control.isCancelled()) {
-            out.printf("Job %d: search stopped after %s (%s)%n", task.txn(), Format.seconds(took), rate);
+            out.printf("Job %d: search stopped after %s (%s)%n", task.txn(), Format.seconds(onJob), rate);
         }
         return nonce;
     }

@@ -54,7 +54,12 @@ class TcpMiningLoopTest {
         startPythonNode(port, 16);
         try (DigestNonceSearch search = new DigestNonceSearch(2)) {
             TcpMiningLoop loop = new TcpMiningLoop("127.0.0.1:" + port, search, "javaminer", 2, out);
-            MiningSummary summary = CompletableFuture.supplyAsync(loop::run).get(60, TimeUnit.SECONDS);
+            MiningSummary summary;
+            try {
+                summary = CompletableFuture.supplyAsync(loop::run).get(60, TimeUnit.SECONDS);
+            } finally {
+                loop.stop(); // a failed wait must not leave the miner running
+            }
             String printed = output.toString(StandardCharsets.UTF_8);
             assertThat(summary.blocksWon()).as(printed).isEqualTo(2);
             assertThat(summary.coins()).isEqualTo(2);
@@ -71,9 +76,14 @@ class TcpMiningLoopTest {
         try (DigestNonceSearch search = new DigestNonceSearch(2)) {
             TcpMiningLoop loop = new TcpMiningLoop("127.0.0.1:" + port, search, "late", 1, out);
             CompletableFuture<MiningSummary> running = CompletableFuture.supplyAsync(loop::run);
-            awaitOutput("Cannot reach the node at 127.0.0.1:" + port);
-            startPythonNode(port, 8);
-            MiningSummary summary = running.get(60, TimeUnit.SECONDS);
+            MiningSummary summary;
+            try {
+                awaitOutput("Cannot reach the node at 127.0.0.1:" + port);
+                startPythonNode(port, 8);
+                summary = running.get(60, TimeUnit.SECONDS);
+            } finally {
+                loop.stop();
+            }
             assertThat(summary.blocksWon()).isEqualTo(1);
             assertThat(output.toString(StandardCharsets.UTF_8)).contains("retrying in 1 s").contains("Coins: 1");
         }

@@ -3,10 +3,12 @@ package dev.blockmine.node.tcp;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
@@ -22,7 +24,7 @@ import dev.blockmine.pow.binary.Frame;
 /**
  * The open jobs and their settlement. The chain decides who wins (its compare-and-append serves both protocols);
  * the board follows the chain: whenever the tip moves, from either protocol, the open jobs settle, the next one
- * opens, and every other holder is told {@code I}, in parallel, one virtual thread per holder.
+ * opens, and every other holder is told {@code I}.
  * <p>
  * A G after new transactions arrived opens another job on the same tip that commits to them; jobs handed out
  * earlier stay open (their nonces still win a block, with the transactions they committed to) until the tip moves.
@@ -36,7 +38,11 @@ public final class JobBoard implements AutoCloseable {
     private final long slot;
     private final boolean pushJobs;
     private final ReentrantLock lock = new ReentrantLock();
-    private final ExecutorService broadcasts = Executors.newVirtualThreadPerTaskExecutor();
+    private static final int BROADCAST_THREADS = Runtime.getRuntime().availableProcessors();
+
+    private final ExecutorService broadcasters = Executors.newFixedThreadPool(BROADCAST_THREADS,
+            Thread.ofPlatform().daemon().name("tcp-broadcast-", 0).factory());
+    private final ExecutorService stragglers = Executors.newVirtualThreadPerTaskExecutor();
     private final List<Job> openJobs = new ArrayList<>();
     private Job current;
     private int lastTxn;
@@ -62,7 +68,7 @@ public final class JobBoard implements AutoCloseable {
         return difficulty.current();
     }
 
-    /** G: the open job, with a fresh miner number. */
+    /** G: the open job, with a fresh miner number. Called under the miner's write lock (see MinerConnection#sendTask). */
     Frame.Task assign(MinerConnection miner) {
         lock.lock();
         try {
@@ -134,12 +140,42 @@ public final class JobBoard implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        toTell.forEach((other, stops) -> broadcasts.execute(() -> {
-            stops.forEach(other::send);
-            if (pushJobs) {
-                other.send(assign(other));
-            }
-        }));
+        broadcast(toTell);
+    }
+
+    /**
+     * Tells every holder, split across one platform thread per core: an I is one small write per socket, and a
+     * platform thread does them back to back far faster than one virtual thread per holder is scheduled. A holder
+     * whose connection is busy writing (possibly stuck on a miner that stopped reading) is handed to a virtual thread
+     * of its own, so it cannot hold up the others.
+     */
+    private void broadcast(Map<MinerConnection, List<Frame>> toTell) {
+        long started = System.nanoTime();
+        List<Map.Entry<MinerConnection, List<Frame>>> holders = new ArrayList<>(toTell.entrySet());
+        int slices = Math.max(1, Math.min(BROADCAST_THREADS, holders.size()));
+        AtomicInteger remaining = new AtomicInteger(slices);
+        for (int slice = 0; slice < slices; slice++) {
+            List<Map.Entry<MinerConnection, List<Frame>>> mine =
+                    holders.subList(slice * holders.size() / slices, (slice + 1) * holders.size() / slices);
+            broadcasters.execute(() -> {
+                for (Map.Entry<MinerConnection, List<Frame>> holder : mine) {
+                    tell(holder.getKey(), holder.getValue());
+                }
+                if (remaining.decrementAndGet() == 0 && !holders.isEmpty()) {
+                    log.info("I sent to {} holder{} in {} ms", holders.size(), holders.size() == 1 ? "" : "s",
+                            String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e6));
+                }
+            });
+        }
+    }
+
+    private void tell(MinerConnection holder, List<Frame> stops) {
+        if (!holder.trySend(stops)) {
+            stragglers.execute(() -> stops.forEach(holder::send));
+        }
+        if (pushJobs) {
+            stragglers.execute(() -> holder.sendTask(true)); // the write lock keeps any I for the new job behind its T
+        }
     }
 
     private Job open() {
@@ -149,6 +185,7 @@ public final class JobBoard implements AutoCloseable {
 
     @Override
     public void close() {
-        broadcasts.shutdownNow();
+        broadcasters.shutdownNow();
+        stragglers.shutdownNow();
     }
 }

@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -24,12 +25,14 @@ import dev.blockmine.pow.binary.FrameException;
 /**
  * One miner's connection, served on its own virtual thread: reads frames, answers them, and takes frames pushed
  * by other threads (I, Q). Whatever goes wrong here (bad bytes, silence, a vanished peer) ends this connection
- * only. Replies are flushed when no more input is buffered, so a miner that pipelines frames gets batched replies.
+ * only. Replies are flushed unless a whole next frame is already buffered, so pipelined frames get batched replies.
  */
 final class MinerConnection {
 
     private static final Logger log = LoggerFactory.getLogger(MinerConnection.class);
     private static final int BUFFER = 2048;
+    /** G: with this many bytes buffered, the next frame from a miner is whole, so reading it cannot wait. */
+    private static final int LONGEST_MINER_FRAME = 11;
     /** Jobs a miner may still answer; older txns get R. */
     private static final int HELD_JOBS = 8;
 
@@ -78,24 +81,24 @@ final class MinerConnection {
                     log.debug("{} closed the connection", peer);
                     return;
                 }
-                Frame reply = switch (frame) {
+                // replies are held while a whole next frame is already buffered: pipelined S frames get batched replies
+                boolean flush = buffered.available() < LONGEST_MINER_FRAME;
+                switch (frame) {
                     case Frame.Get get -> {
                         if (get.name().isEmpty()) {
                             throw new FrameException("G with an empty name");
                         }
                         name = get.name();
-                        yield board.assign(this);
+                        sendTask(flush);
                     }
-                    case Frame.Solution solution -> board.submit(this, solution);
-                    case Frame.Quit quit -> null;
+                    case Frame.Solution solution -> write(board.submit(this, solution), flush);
+                    case Frame.Quit quit -> {
+                        log.debug("{} said Q", peer);
+                        return;
+                    }
                     default -> throw new FrameException("a miner sent " + frame.getClass().getSimpleName()
                             + ", which only the node sends");
-                };
-                if (reply == null) {
-                    log.debug("{} said Q", peer);
-                    return;
                 }
-                write(reply, buffered.available() == 0);
             }
         } catch (FrameException e) {
             log.warn("Protocol error from {}: {}; closing that connection", peer, e.getMessage());
@@ -129,9 +132,55 @@ final class MinerConnection {
         }
     }
 
+    /**
+     * Takes a job from the board and writes its T, all under this connection's write lock: an I for that job, which
+     * needs the same lock, can then only follow its T on the wire, never overtake it.
+     */
+    void sendTask(boolean flush) {
+        writeLock.lock();
+        try {
+            Frame.Task task = board.assign(this);
+            if (out != null) {
+                FrameCodec.write(task, out);
+                if (flush) {
+                    out.flush();
+                }
+            }
+        } catch (IOException e) {
+            log.debug("cannot send a T to {}: {}", peer, e.toString());
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
     /** Sends a frame from any thread; a connection that is gone is ignored (it is closing anyway). */
     void send(Frame frame) {
         write(frame, true);
+    }
+
+    /**
+     * Sends frames unless another thread is writing to this connection right now.
+     *
+     * @return false when the connection was busy and nothing was sent
+     */
+    boolean trySend(List<Frame> frames) {
+        if (!writeLock.tryLock()) {
+            return false;
+        }
+        try {
+            if (out == null) {
+                return false;
+            }
+            for (Frame frame : frames) {
+                FrameCodec.write(frame, out);
+            }
+            out.flush();
+        } catch (IOException e) {
+            log.debug("cannot send {} to {}: {}", frames, peer, e.toString());
+        } finally {
+            writeLock.unlock();
+        }
+        return true;
     }
 
     /** The node is going away: Q, then close. */

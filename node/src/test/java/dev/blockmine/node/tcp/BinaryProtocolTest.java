@@ -149,6 +149,21 @@ class BinaryProtocolTest {
     }
 
     @Test
+    void withPushJobsEveryOtherHolderGetsINextToTheNextTUnasked() {
+        try (TcpNode pushing = new TcpNode(BITS, Duration.ofSeconds(30), 0, true);
+                RawMiner ana = pushing.miner(); RawMiner bob = pushing.miner()) {
+            Frame.Task task = ana.ask("ana");
+            bob.ask("bob");
+            assertThat(ana.send(new Frame.Solution(task.txn(), RawMiner.validNonce(task, 0))).read())
+                    .isEqualTo(new Frame.Accepted(task.txn()));
+            assertThat(bob.read()).isEqualTo(new Frame.Invalidated(task.txn()));
+            Frame.Task pushed = (Frame.Task) bob.read();
+            assertThat(pushed.txn()).isEqualTo(task.txn() + 1);
+            assertThat(pushed.data()).isEqualTo(JobData.of(pushing.chain.tip().index() + 1, pushing.chain.tip().hash(), "[]", BITS));
+        }
+    }
+
+    @Test
     void aMinerThatSaysQIsDisconnectedAndEveryMinerGetsQOnShutdown() {
         try (RawMiner leaving = node.miner(); RawMiner staying = node.miner()) {
             staying.ask("stay");

@@ -29,7 +29,12 @@ class TcpMinerEndToEndTest {
     void theMinerWinsBlocksThatValidateInTheChain() throws Exception {
         try (TcpNode node = new TcpNode(16, Duration.ofSeconds(30)); DigestNonceSearch search = new DigestNonceSearch(2)) {
             TcpMiningLoop loop = new TcpMiningLoop("127.0.0.1:" + node.port(), search, "e2e", 2, out);
-            MiningSummary summary = CompletableFuture.supplyAsync(loop::run).get(60, TimeUnit.SECONDS);
+            MiningSummary summary;
+            try {
+                summary = CompletableFuture.supplyAsync(loop::run).get(60, TimeUnit.SECONDS);
+            } finally {
+                loop.stop();
+            }
             assertThat(summary.blocksWon()).as(printed()).isEqualTo(2);
             assertThat(node.chain.blocks()).hasSize(3);
             assertThat(node.chain.tip().block().transactions()).containsExactly(Transaction.reward("e2e"));
@@ -43,10 +48,13 @@ class TcpMinerEndToEndTest {
         try (TcpNode node = new TcpNode(32, Duration.ofSeconds(30)); DigestNonceSearch search = new DigestNonceSearch(2)) {
             TcpMiningLoop loop = new TcpMiningLoop("127.0.0.1:" + node.port(), search, "e2e", 0, out);
             CompletableFuture<MiningSummary> running = CompletableFuture.supplyAsync(loop::run);
-            awaitOutput("Job 1: searching nonces");
-            node.chain.forgeOn(node.chain.tip(), BigInteger.ONE, "http-miner");
-            awaitOutput("Job 2: searching nonces");
-            loop.stop();
+            try {
+                awaitOutput("Job 1: searching nonces");
+                node.chain.forgeOn(node.chain.tip(), BigInteger.ONE, "http-miner");
+                awaitOutput("Job 2: searching nonces");
+            } finally {
+                loop.stop();
+            }
             assertThat(running.get(10, TimeUnit.SECONDS).coins()).isZero();
             assertThat(printed()).contains("Job 1: search stopped after")
                     .contains("Job 1 was won by someone else (I); asking for the next job");
@@ -65,12 +73,16 @@ class TcpMinerEndToEndTest {
                 loop = new TcpMiningLoop("127.0.0.1:" + port, search, "phoenix", 1, out);
                 running = CompletableFuture.supplyAsync(loop::run);
                 awaitOutput("Job 1: searching nonces");
-            } // the node stops: every miner gets Q
+                first.chain.forgeOn(first.chain.tip(), BigInteger.ONE, "http-miner"); // job 1 is over
+                awaitOutput("Job 2: searching nonces");
+            } // the node stops: every miner gets Q; the next node numbers its jobs from 1 again
             awaitOutput("Disconnected: the node said Q (shutting down); retrying in 1 s");
             try (TcpNode second = new TcpNode(12, Duration.ofSeconds(30), port)) {
                 MiningSummary summary = running.get(60, TimeUnit.SECONDS);
                 assertThat(summary.blocksWon()).as(printed()).isEqualTo(1);
                 assertThat(second.chain.tip().block().transactions()).containsExactly(Transaction.reward("phoenix"));
+            } finally {
+                loop.stop(); // a failed wait must not leave the miner running into the next test
             }
         }
     }

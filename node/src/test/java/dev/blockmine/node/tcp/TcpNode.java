@@ -5,7 +5,6 @@ import java.time.Duration;
 
 import dev.blockmine.node.NodeProperties;
 import dev.blockmine.node.chain.Chain;
-import dev.blockmine.pow.BinaryRule;
 
 /** A chain with the TCP server on a free port, without Spring: for protocol tests that need no HTTP. */
 final class TcpNode implements AutoCloseable {
@@ -19,8 +18,12 @@ final class TcpNode implements AutoCloseable {
     }
 
     TcpNode(int zeroBits, Duration idleTimeout, int port) {
-        board = new JobBoard(chain, BinaryDifficulty.fixed(chain, zeroBits), 1 << 20, false);
-        server = new TcpMiningServer(board, new NodeProperties.Tcp(port, zeroBits, 1 << 20, idleTimeout, false, 4096,
+        this(zeroBits, idleTimeout, port, false);
+    }
+
+    TcpNode(int zeroBits, Duration idleTimeout, int port, boolean pushJobs) {
+        board = new JobBoard(chain, BinaryDifficulty.fixed(chain, zeroBits), 1 << 20, pushJobs);
+        server = new TcpMiningServer(board, new NodeProperties.Tcp(port, zeroBits, 1 << 20, idleTimeout, pushJobs, 4096,
                 Duration.ZERO, 10, 8, 48, 4));
         server.start();
     }

@@ -1,0 +1,35 @@
+package dev.blockmine.node.tcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import dev.blockmine.loadtest.TcpLoad;
+import dev.blockmine.node.ChainAssertions;
+import dev.blockmine.pow.ProofRule;
+import picocli.CommandLine;
+
+/** The load tool, small: every connection is held, S frames are answered, every holder gets each round's I. */
+class TcpLoadSmokeTest {
+
+    @Test
+    void theLoadToolReportsItsThreeMeasurements() {
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        try (TcpNode node = new TcpNode(10, Duration.ofSeconds(30))) {
+            int code = new CommandLine(new TcpLoad(new PrintStream(output, true, StandardCharsets.UTF_8))).execute(
+                    "127.0.0.1:" + node.port(), "-n", "60", "--flooders", "4", "--seconds", "1", "--rounds", "3");
+            String printed = output.toString(StandardCharsets.UTF_8);
+            assertThat(code).as(printed).isZero();
+            assertThat(printed).contains("connections held: 60 of 60")
+                    .containsPattern("phase 2: 4 flooders x 128 in flight for 1 s: [0-9,]+ S answered")
+                    .contains("phase 3: 3 rounds, 177 I received by 59 holders")
+                    .doesNotContain("warning").doesNotContain("only");
+            ChainAssertions.assertValid(node.chain, ProofRule.COURSE, 10);
+        }
+    }
+}
