@@ -10,6 +10,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * The chain and the transactions waiting for the next block. Every change is serialized by one lock and made
  * durable in the {@link BlockStore} before the lock is released; the tip is readable without the lock. Both
@@ -17,6 +20,8 @@ import java.util.function.Consumer;
  * exactly one winner across both.
  */
 public final class Chain {
+
+    private static final Logger log = LoggerFactory.getLogger(Chain.class);
 
     private final Clock clock;
     private final int maxPending;
@@ -142,7 +147,7 @@ public final class Chain {
         } finally {
             lock.unlock();
         }
-        appendListeners.forEach(listener -> listener.accept(forged));
+        notifyAppended(forged);
         return Optional.of(forged);
     }
 
@@ -168,7 +173,7 @@ public final class Chain {
         } finally {
             lock.unlock();
         }
-        appendListeners.forEach(listener -> listener.accept(forged));
+        notifyAppended(forged);
         return Optional.of(forged);
     }
 
@@ -207,7 +212,7 @@ public final class Chain {
         } finally {
             lock.unlock();
         }
-        appendListeners.forEach(listener -> listener.accept(next));
+        notifyAppended(next);
         return true;
     }
 
@@ -230,7 +235,13 @@ public final class Chain {
         } finally {
             lock.unlock();
         }
-        replaceListeners.forEach(listener -> listener.accept(adopted));
+        for (Consumer<List<SealedBlock>> listener : replaceListeners) {
+            try {
+                listener.accept(adopted);
+            } catch (RuntimeException e) {
+                log.error("A chain listener failed on a replacement; the chain is replaced regardless", e);
+            }
+        }
         return true;
     }
 
@@ -249,6 +260,17 @@ public final class Chain {
             return Optional.of(tip.index() + 1);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** A listener that fails is logged: the block is in the chain and durable, and its miner must hear so. */
+    private void notifyAppended(SealedBlock block) {
+        for (Consumer<SealedBlock> listener : appendListeners) {
+            try {
+                listener.accept(block);
+            } catch (RuntimeException e) {
+                log.error("A chain listener failed on block {}; the block stands", block.index(), e);
+            }
         }
     }
 

@@ -114,7 +114,6 @@ public final class TcpMiningServer implements SmartLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        board.close();
         log.info("Binary mining protocol stopped; sent Q to {} miner{}", count, count == 1 ? "" : "s");
     }
 
