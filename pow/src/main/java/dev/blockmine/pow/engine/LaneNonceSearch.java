@@ -7,6 +7,7 @@ import dev.blockmine.pow.BinaryRule;
 import dev.blockmine.pow.ProofRule;
 import dev.blockmine.pow.search.NonceSearch;
 import dev.blockmine.pow.search.SearchControl;
+import dev.blockmine.pow.search.SearchThreads;
 
 /**
  * The binary-rule search: groups of 16 aligned nonces per kernel call, chunks of groups handed to the threads

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import dev.blockmine.pow.ProofRule;
 import dev.blockmine.pow.search.ProofSearch;
 import dev.blockmine.pow.search.SearchControl;
+import dev.blockmine.pow.search.SearchThreads;
 
 /**
  * The fast HTTP-rule search: proofs laid out by {@link ProofLayout} (one compression each after a midstate),

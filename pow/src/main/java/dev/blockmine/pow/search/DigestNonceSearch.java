@@ -3,13 +3,7 @@ package dev.blockmine.pow.search;
 import java.security.DigestException;
 import java.security.MessageDigest;
 import java.util.OptionalLong;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Future;
 
 import dev.blockmine.pow.BinaryRule;
 import dev.blockmine.pow.ProofRule;
@@ -22,15 +16,10 @@ public final class DigestNonceSearch implements NonceSearch {
 
     private static final long CHUNK = 1 << 14;
 
-    private final int threads;
-    private final ExecutorService pool;
+    private final SearchThreads threads;
 
     public DigestNonceSearch(int threads) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be at least 1, was " + threads);
-        }
-        this.threads = threads;
-        this.pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon().name("nonce-search-", 0).factory());
+        this.threads = new SearchThreads(threads, "nonce-search");
     }
 
     @Override
@@ -38,21 +27,7 @@ public final class DigestNonceSearch implements NonceSearch {
         BinaryRule rule = new BinaryRule(zeroBits);
         AtomicLong cursor = new AtomicLong();
         AtomicLong found = new AtomicLong(-1);
-        List<Future<?>> workers = new ArrayList<>(threads);
-        for (int i = 0; i < threads; i++) {
-            workers.add(pool.submit(() -> work(data, rule, from, count, control, cursor, found)));
-        }
-        try {
-            for (Future<?> worker : workers) {
-                worker.get();
-            }
-        } catch (InterruptedException e) {
-            control.cancel();
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException e) {
-            control.cancel();
-            throw new IllegalStateException("nonce search failed", e.getCause());
-        }
+        threads.runAll(index -> work(data, rule, from, count, control, cursor, found), control);
         long nonce = found.get();
         return nonce >= 0 ? OptionalLong.of(nonce) : OptionalLong.empty();
     }
@@ -95,11 +70,11 @@ public final class DigestNonceSearch implements NonceSearch {
 
     @Override
     public int threads() {
-        return threads;
+        return threads.count();
     }
 
     @Override
     public void close() {
-        pool.shutdownNow();
+        threads.close();
     }
 }

@@ -3,13 +3,7 @@ package dev.blockmine.pow.search;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestException;
 import java.security.MessageDigest;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.OptionalLong;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.blockmine.pow.ProofRule;
@@ -24,15 +18,10 @@ public final class DigestProofSearch implements ProofSearch {
     private static final int CHUNK = 1 << 20;
     private static final int REPORT_EVERY = 1 << 12;
 
-    private final int threads;
-    private final ExecutorService pool;
+    private final SearchThreads threads;
 
     public DigestProofSearch(int threads) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be at least 1, was " + threads);
-        }
-        this.threads = threads;
-        this.pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon().name("proof-search-", 0).factory());
+        this.threads = new SearchThreads(threads, "proof-search");
     }
 
     @Override
@@ -40,21 +29,7 @@ public final class DigestProofSearch implements ProofSearch {
         byte[] prefix = blockString.getBytes(StandardCharsets.UTF_8);
         AtomicLong cursor = new AtomicLong();
         AtomicLong found = new AtomicLong(-1);
-        List<Future<?>> workers = new ArrayList<>(threads);
-        for (int i = 0; i < threads; i++) {
-            workers.add(pool.submit(() -> work(prefix, rule, control, cursor, found)));
-        }
-        try {
-            for (Future<?> worker : workers) {
-                worker.get();
-            }
-        } catch (InterruptedException e) {
-            control.cancel();
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException e) {
-            control.cancel();
-            throw new IllegalStateException("proof search failed", e.getCause());
-        }
+        threads.runAll(index -> work(prefix, rule, control, cursor, found), control);
         long proof = found.get();
         return proof >= 0 ? OptionalLong.of(proof) : OptionalLong.empty();
     }
@@ -123,11 +98,11 @@ public final class DigestProofSearch implements ProofSearch {
 
     @Override
     public int threads() {
-        return threads;
+        return threads.count();
     }
 
     @Override
     public void close() {
-        pool.shutdownNow();
+        threads.close();
     }
 }

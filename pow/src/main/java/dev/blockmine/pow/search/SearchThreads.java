@@ -1,4 +1,4 @@
-package dev.blockmine.pow.engine;
+package dev.blockmine.pow.search;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,15 +8,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 
-import dev.blockmine.pow.search.SearchControl;
 
 /** A fixed set of daemon threads that run one task each per search and are joined before the search returns. */
-final class SearchThreads implements AutoCloseable {
+public final class SearchThreads implements AutoCloseable {
 
     private final int count;
     private final ExecutorService pool;
 
-    SearchThreads(int count, String name) {
+    public SearchThreads(int count, String name) {
         if (count < 1) {
             throw new IllegalArgumentException("threads must be at least 1, was " + count);
         }
@@ -24,12 +23,12 @@ final class SearchThreads implements AutoCloseable {
         this.pool = Executors.newFixedThreadPool(count, Thread.ofPlatform().daemon().name(name + "-", 0).factory());
     }
 
-    int count() {
+    public int count() {
         return count;
     }
 
     /** Runs {@code task} with each thread's index on every thread and waits for all of them. */
-    void runAll(IntConsumer task, SearchControl control) {
+    public void runAll(IntConsumer task, SearchControl control) {
         List<Future<?>> running = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             int index = i;
