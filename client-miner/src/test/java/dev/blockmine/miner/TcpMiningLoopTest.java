@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.blockmine.pow.PythonAvailable;
 import dev.blockmine.pow.SharedFiles;
 import dev.blockmine.pow.search.DigestNonceSearch;
 
@@ -33,12 +34,7 @@ class TcpMiningLoopTest {
 
     @BeforeAll
     static void python() throws Exception {
-        try {
-            Process probe = new ProcessBuilder("python3", "--version").redirectErrorStream(true).start();
-            assumeTrue(probe.waitFor(30, TimeUnit.SECONDS) && probe.exitValue() == 0, "skipped: python3 does not run");
-        } catch (IOException e) {
-            assumeTrue(false, "skipped: python3 is not on this machine (" + e.getMessage() + ")");
-        }
+        PythonAvailable.assume();
     }
 
     @AfterEach

@@ -21,6 +21,7 @@ import dev.blockmine.node.ChainAssertions;
 import dev.blockmine.node.chain.Chain;
 import dev.blockmine.node.chain.Transaction;
 import dev.blockmine.pow.ProofRule;
+import dev.blockmine.pow.PythonAvailable;
 import dev.blockmine.pow.SharedFiles;
 
 /**
@@ -39,16 +40,7 @@ class CourseMinerCompatibilityTest {
 
     @BeforeAll
     static void pythonWithRequests() throws Exception {
-        Process probe;
-        try {
-            probe = new ProcessBuilder("python3", "-c", "import requests").redirectErrorStream(true).start();
-        } catch (IOException e) {
-            assumeTrue(false, "skipped: python3 is not on this machine (" + e.getMessage() + ")");
-            return;
-        }
-        String said = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        assertThat(probe.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assumeTrue(probe.exitValue() == 0, "skipped: python3 has no 'requests' module (" + said + ")");
+        PythonAvailable.assume("requests");
     }
 
     @Test
