@@ -30,7 +30,8 @@ if [ -z "$NODE" ]; then
   TCP_PORT="${TCP_PORT:-5051}"
   mkdir -p target
   echo "Starting a node: HTTP $HTTP_PORT, TCP $TCP_PORT, ${ZERO_BITS:-22} zero bits (log: target/tcp-load-node.log)..."
-  "$JAVA_HOME/bin/java" -jar node/target/node.jar --server.port="$HTTP_PORT" --node.tcp.port="$TCP_PORT" \
+  # shellcheck disable=SC2086 # NODE_JAVA_OPTS holds several options
+  "$JAVA_HOME/bin/java" ${NODE_JAVA_OPTS:-} -jar node/target/node.jar --server.port="$HTTP_PORT" --node.tcp.port="$TCP_PORT" \
       --node.tcp.zero-bits="${ZERO_BITS:-22}" --node.tcp.idle-timeout=10m > target/tcp-load-node.log 2>&1 &
   NODE_PID=$!
   trap 'kill "$NODE_PID" 2>/dev/null; wait "$NODE_PID" 2>/dev/null || true' EXIT

@@ -8,7 +8,11 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Queue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 import dev.blockmine.pow.binary.Frame;
@@ -17,13 +21,19 @@ import dev.blockmine.pow.binary.FrameCodec;
 /**
  * Reads the frames of every simulated miner on one platform thread with a selector. Thousands of connections cost
  * the load tool a few microseconds each per frame, so it takes as little as possible of the CPU it shares with the
- * node, and every arrival is timed on the same thread.
+ * node, and every arrival is timed on the same thread. The G a miner sends on I goes out from a second thread: on
+ * loopback a write costs as much as several reads, and done inline it would hold up (and late-stamp) the arrivals
+ * of every other miner's I, which real miners on their own machines do not do to each other.
  */
 final class Receiver implements AutoCloseable {
 
     private final Selector selector;
     private final Queue<SimulatedMiner> joining = new ConcurrentLinkedQueue<>();
     private final Thread thread;
+    /** Miners to send G, handed over a select round at a time: one wake-up of the asking thread per round. */
+    private final BlockingQueue<List<SimulatedMiner>> asking = new LinkedBlockingQueue<>();
+    private List<SimulatedMiner> toAsk = new ArrayList<>();
+    private final Thread asker;
     private volatile boolean closed;
 
     Receiver() {
@@ -33,6 +43,28 @@ final class Receiver implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         thread = Thread.ofPlatform().name("load-receiver").daemon().start(this::loop);
+        asker = Thread.ofPlatform().name("load-asker").daemon().start(this::ask);
+    }
+
+    /** Has {@code miner} send G as soon as the asking thread gets to it; on the receiving thread only. */
+    void askSoon(SimulatedMiner miner) {
+        toAsk.add(miner);
+    }
+
+    private void ask() {
+        try {
+            while (!closed) {
+                for (SimulatedMiner miner : asking.take()) {
+                    try {
+                        miner.ask();
+                    } catch (IOException e) {
+                        miner.closed(); // the receiver sees the end of the connection too
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            // closing
+        }
     }
 
     void add(SimulatedMiner miner) {
@@ -56,6 +88,10 @@ final class Receiver implements AutoCloseable {
                     }
                 }
                 selector.selectedKeys().clear();
+                if (!toAsk.isEmpty()) {
+                    asking.add(toAsk);
+                    toAsk = new ArrayList<>();
+                }
             }
         } catch (IOException e) {
             if (!closed) {
@@ -77,9 +113,7 @@ final class Receiver implements AutoCloseable {
         in.flip();
         try {
             for (int length; (length = frameLength(in)) > 0 && in.remaining() >= length; ) {
-                byte[] bytes = new byte[length];
-                in.get(bytes);
-                Frame frame = FrameCodec.read(new DataInputStream(new ByteArrayInputStream(bytes)), FrameCodec.MAX_DATA_LEN);
+                Frame frame = length == 3 ? answer(in) : decode(in, length);
                 if (frame instanceof Frame.Quit) {
                     return false;
                 }
@@ -91,6 +125,24 @@ final class Receiver implements AutoCloseable {
             in.compact();
         }
         return true;
+    }
+
+    /** A, I or R: the frames every round brings thousands of, read without the codec's stream allocations. */
+    private static Frame answer(ByteBuffer in) throws IOException {
+        byte type = in.get();
+        int txn = Short.toUnsignedInt(in.getShort());
+        return switch (type) {
+            case 'A' -> new Frame.Accepted(txn);
+            case 'I' -> new Frame.Invalidated(txn);
+            case 'R' -> new Frame.Rejected(txn);
+            default -> throw new IOException("not an answer frame: " + type);
+        };
+    }
+
+    private static Frame decode(ByteBuffer in, int length) throws IOException {
+        byte[] bytes = new byte[length];
+        in.get(bytes);
+        return FrameCodec.read(new DataInputStream(new ByteArrayInputStream(bytes)), FrameCodec.MAX_DATA_LEN);
     }
 
     /** The length of the frame at the buffer's position, or 0 when not enough is there to tell. */
@@ -111,6 +163,7 @@ final class Receiver implements AutoCloseable {
     public void close() {
         closed = true;
         selector.wakeup();
+        asker.interrupt();
         try {
             thread.join(2_000);
             selector.close();

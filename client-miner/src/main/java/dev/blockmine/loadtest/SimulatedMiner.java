@@ -29,6 +29,7 @@ final class SimulatedMiner implements AutoCloseable {
     private final SocketChannel channel;
     private final ByteBuffer inbox = ByteBuffer.allocate(4096);
     private final Listener listener;
+    private final Receiver receiver;
     private final LongAdder answers;
     private final Semaphore window;
     private final boolean askOnInvalidate;
@@ -43,6 +44,7 @@ final class SimulatedMiner implements AutoCloseable {
             boolean askOnInvalidate) throws IOException {
         this.id = id;
         this.listener = listener;
+        this.receiver = receiver;
         this.answers = answers;
         this.window = new Semaphore(window);
         this.askOnInvalidate = askOnInvalidate;
@@ -103,7 +105,7 @@ final class SimulatedMiner implements AutoCloseable {
                 if (task != null && i.txn() == task.txn()) {
                     listener.invalidated(this, i.txn(), now);
                     if (askOnInvalidate) {
-                        ask();
+                        receiver.askSoon(this);
                     }
                 } else {
                     answered(); // the answer to one of our S for a job already over
@@ -112,7 +114,7 @@ final class SimulatedMiner implements AutoCloseable {
             case Frame.Rejected r -> answered();
             case Frame.Accepted a -> {
                 answered(); // a random nonce won: hold the next job like everyone else
-                ask();
+                receiver.askSoon(this);
             }
             default -> {
             }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -28,13 +29,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * Load on a running node's binary protocol, in three phases:
+ * Load on a running node's binary protocol, in three phases, and a fourth for scale:
  * <ol>
  *   <li>connect N simulated miners, each holding the open job (G → T): connections held;</li>
  *   <li>a few of them flood S frames with random nonces (each must be hashed by the node), a window in flight per
  *       connection: S validated per second, counted from the answers (R, I, A);</li>
  *   <li>rounds of: find a real nonce, send it from one miner, time the I at every other holder from the moment the
- *       S was sent: I broadcast latency, p50 / p99 over all holders and rounds.</li>
+ *       S was sent: I broadcast latency, p50 / p99 over all holders and rounds; a few warm-up rounds first are
+ *       reported apart;</li>
+ *   <li>the same rounds against a {@link BareFanoutServer} in this process: the floor the machine's own sockets set
+ *       for such a fan-out, printed next to the node's numbers with their ratio.</li>
  * </ol>
  * Run it with a node at a lowered {@code node.tcp.zero-bits} (scripts/tcp-load.sh uses 22) so phase 3 finds nonces
  * quickly; the target changes neither the cost of validating an S nor that of broadcasting an I.
@@ -60,17 +64,30 @@ public final class TcpLoad implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "10", description = "Length of phase 2 (default: ${DEFAULT-VALUE}).")
     int seconds;
 
-    @Option(names = "--rounds", defaultValue = "10", description = "I broadcast rounds in phase 3 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--rounds", defaultValue = "20", description = "Measured I broadcast rounds in phase 3 (default: ${DEFAULT-VALUE}).")
     int rounds;
+
+    @Option(names = "--warmup-rounds", defaultValue = "3", description = "Rounds before those, reported apart: the "
+            + "node's first broadcasts run before the JIT has compiled that path (default: ${DEFAULT-VALUE}).")
+    int warmupRounds;
 
     @Option(names = "--ask-on-invalidate", defaultValue = "true", negatable = true, fallbackValue = "true",
             description = "Holders send G the moment their I arrives, as real miners do (default: ${DEFAULT-VALUE}); "
                     + "--no-ask-on-invalidate times the I broadcast alone, without the G/T storm it triggers.")
     boolean askOnInvalidate;
 
+    @Option(names = "--floor", defaultValue = "true", negatable = true, fallbackValue = "true",
+            description = "Then run the same rounds against a bare NIO fan-out server in this process, the floor the "
+                    + "machine's sockets set, and print both with their ratio (default: ${DEFAULT-VALUE}).")
+    boolean floor;
+
+    @Option(names = {"-v", "--per-round"}, description = "Also print each round's first, median, 99th percentile and last I.")
+    boolean perRound;
+
     private final PrintStream out;
     private final ConcurrentHashMap<Integer, Long> roundStart = new ConcurrentHashMap<>();
     private final List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+    private final List<Long> warmup = new ArrayList<>();
     private final AtomicInteger invalidatedThisRound = new AtomicInteger();
     private final Set<Integer> heardThisRound = ConcurrentHashMap.newKeySet();
 
@@ -91,15 +108,47 @@ public final class TcpLoad implements Callable<Integer> {
         LongAdder answers = new LongAdder();
         Receiver receiver = new Receiver();
         List<SimulatedMiner> miners = connect(host, port, receiver, answers);
+        Percentiles ofNode;
+        int zeroBits;
         try {
             out.printf(Locale.ROOT, "connections held: %d of %d%n", miners.stream().filter(m -> !m.isClosed()).count(), connections);
             floodPhase(miners, answers);
-            broadcastPhase(miners);
+            zeroBits = miners.isEmpty() ? 0 : miners.getFirst().task().zeroBits();
+            ofNode = broadcastPhase(miners, "phase 3");
         } finally {
             miners.forEach(SimulatedMiner::close);
             receiver.close();
         }
+        if (floor && ofNode != null && ofNode.count() > 0) {
+            floorPhase(zeroBits, ofNode);
+        }
         return 0;
+    }
+
+    /**
+     * Phase 4: the same rounds, miners and receiver against {@link BareFanoutServer} on this machine, so the node's
+     * numbers can be read against what the machine's sockets allow at all.
+     */
+    private void floorPhase(int zeroBits, Percentiles ofNode) throws Exception {
+        Thread.sleep(1_000); // let the node's connections finish closing
+        LongAdder answers = new LongAdder();
+        try (BareFanoutServer bare = new BareFanoutServer(zeroBits); Receiver receiver = new Receiver()) {
+            List<SimulatedMiner> miners = connect("127.0.0.1", bare.port(), receiver, answers);
+            try {
+                Percentiles ofFloor = broadcastPhase(miners, "phase 4 (floor: a bare NIO fan-out server, same machine)");
+                if (ofFloor != null && ofFloor.count() > 0) {
+                    out.printf(Locale.ROOT, "%n| I to all holders | p50 ms | p99 ms | max ms |%n|---|---|---|---|%n");
+                    for (var row : List.of(Map.entry("bare fan-out server (floor)", ofFloor), Map.entry("node", ofNode))) {
+                        Percentiles p = row.getValue();
+                        out.printf(Locale.ROOT, "| %s | %.1f | %.1f | %.1f |%n", row.getKey(), p.at(50) / 1e6, p.at(99) / 1e6, p.at(100) / 1e6);
+                    }
+                    out.printf(Locale.ROOT, "node / floor: p50 %.2fx, p99 %.2fx%n", ofNode.at(50) / (double) ofFloor.at(50),
+                            ofNode.at(99) / (double) ofFloor.at(99));
+                }
+            } finally {
+                miners.forEach(SimulatedMiner::close);
+            }
+        }
     }
 
     private List<SimulatedMiner> connect(String host, int port, Receiver receiver, LongAdder answers)
@@ -165,10 +214,13 @@ public final class TcpLoad implements Callable<Integer> {
         Thread.sleep(500); // let the last answers drain before phase 3
     }
 
-    private void broadcastPhase(List<SimulatedMiner> miners) throws Exception {
+    /** @return the measured rounds' latencies, or null when there were no rounds */
+    private Percentiles broadcastPhase(List<SimulatedMiner> miners, String label) throws Exception {
         if (rounds <= 0 || miners.size() < 2) {
-            return;
+            return null;
         }
+        latencies.clear();
+        warmup.clear();
         SimulatedMiner winner = miners.getLast(); // not a flooder
         int holders = miners.size() - 1;
         if (!askOnInvalidate) {
@@ -178,7 +230,11 @@ public final class TcpLoad implements Callable<Integer> {
         }
         try (DigestNonceSearch search = new DigestNonceSearch(Runtime.getRuntime().availableProcessors())) {
             int settled = -1;
-            for (int round = 0; round < rounds; round++) {
+            for (int round = 0; round < warmupRounds + rounds; round++) {
+                if (round == warmupRounds) {
+                    warmup.addAll(latencies);
+                    latencies.clear();
+                }
                 awaitAllHolding(miners, 30, settled); // the next job: right after a round they may still hold the last one
                 Frame.Task task = winner.task();
                 settled = task.txn();
@@ -189,6 +245,7 @@ public final class TcpLoad implements Callable<Integer> {
                 }
                 invalidatedThisRound.set(0);
                 heardThisRound.clear();
+                int before = latencies.size();
                 roundStart.put(task.txn(), System.nanoTime());
                 winner.send(new Frame.Solution(task.txn(), nonce.getAsLong()));
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -196,6 +253,15 @@ public final class TcpLoad implements Callable<Integer> {
                     Thread.sleep(1);
                 }
                 roundStart.remove(task.txn());
+                if (perRound) {
+                    Percentiles r;
+                    synchronized (latencies) {
+                        r = Percentiles.of(latencies.subList(before, latencies.size()).stream().mapToLong(Long::longValue).toArray());
+                    }
+                    out.printf(Locale.ROOT, "round %d%s: %d I, first %.2f ms, p50 %.2f ms, p99 %.2f ms, last %.2f ms%n",
+                            round + 1, round < warmupRounds ? " (warm-up)" : "", r.count(), r.at(0) / 1e6,
+                            r.at(50) / 1e6, r.at(99) / 1e6, r.at(100) / 1e6);
+                }
                 if (invalidatedThisRound.get() < holders) {
                     out.printf("round %d: only %d of %d holders got I within 10 s (the winner's S for job %d was answered %s); "
                             + "not: %s%n", round + 1, invalidatedThisRound.get(), holders, task.txn(), winner.lastAnswer(), miners.stream().filter(m -> m != winner && !heardThisRound.contains(m.id()))
@@ -209,11 +275,16 @@ public final class TcpLoad implements Callable<Integer> {
                 }
             }
         }
-        long[] samples = latencies.stream().mapToLong(Long::longValue).toArray();
-        Percentiles p = Percentiles.of(samples);
-        out.printf(Locale.ROOT, "phase 3: %d rounds, %d I received by %d holders (%s): I broadcast latency p50 %.2f ms, "
-                + "p99 %.2f ms, max %.2f ms%n", rounds, p.count(), holders,
+        if (warmupRounds > 0) {
+            Percentiles w = Percentiles.of(warmup.stream().mapToLong(Long::longValue).toArray());
+            out.printf(Locale.ROOT, "%s warm-up: %d rounds, %d I received: p50 %.2f ms, p99 %.2f ms, max %.2f ms "
+                    + "(not counted below)%n", label, warmupRounds, w.count(), w.at(50) / 1e6, w.at(99) / 1e6, w.at(100) / 1e6);
+        }
+        Percentiles p = Percentiles.of(latencies.stream().mapToLong(Long::longValue).toArray());
+        out.printf(Locale.ROOT, "%s: %d rounds, %d I received by %d holders (%s): I broadcast latency p50 %.2f ms, "
+                + "p99 %.2f ms, max %.2f ms%n", label, rounds, p.count(), holders,
                 askOnInvalidate ? "each sends G on I" : "G only after the round", p.at(50) / 1e6, p.at(99) / 1e6, p.at(100) / 1e6);
+        return p;
     }
 
     private void invalidated(SimulatedMiner miner, int txn, long receivedNanos) {

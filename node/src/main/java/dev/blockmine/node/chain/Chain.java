@@ -31,6 +31,7 @@ public final class Chain {
     private final List<Transaction> pending = new ArrayList<>();
     private final List<Consumer<SealedBlock>> appendListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<List<SealedBlock>>> replaceListeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> tipListeners = new CopyOnWriteArrayList<>();
     private volatile SealedBlock tip;
 
     /** A new chain in memory, starting with a fresh genesis block. */
@@ -105,11 +106,12 @@ public final class Chain {
 
     /**
      * Runs {@code listener} whenever the tip changes (an append or a replacement), on the changing thread and outside
-     * the lock. Notifications from concurrent changes may arrive out of order: a listener reads {@link #tip()}.
+     * the lock, before the append and replace listeners: it is what tells miners to stop, and every other listener
+     * (metrics, dashboards, peers) can wait a moment. Notifications from concurrent changes may arrive out of order:
+     * a listener reads {@link #tip()}.
      */
     public void onNewTip(Runnable listener) {
-        onAppend(block -> listener.run());
-        onReplace(chain -> listener.run());
+        tipListeners.add(listener);
     }
 
     /** Up to {@code count} blocks just before {@code block}, newest first. */
@@ -235,6 +237,7 @@ public final class Chain {
         } finally {
             lock.unlock();
         }
+        notifyNewTip();
         for (Consumer<List<SealedBlock>> listener : replaceListeners) {
             try {
                 listener.accept(adopted);
@@ -265,11 +268,22 @@ public final class Chain {
 
     /** A listener that fails is logged: the block is in the chain and durable, and its miner must hear so. */
     private void notifyAppended(SealedBlock block) {
+        notifyNewTip();
         for (Consumer<SealedBlock> listener : appendListeners) {
             try {
                 listener.accept(block);
             } catch (RuntimeException e) {
                 log.error("A chain listener failed on block {}; the block stands", block.index(), e);
+            }
+        }
+    }
+
+    private void notifyNewTip() {
+        for (Runnable listener : tipListeners) {
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                log.error("A chain listener failed on a new tip; the chain stands", e);
             }
         }
     }

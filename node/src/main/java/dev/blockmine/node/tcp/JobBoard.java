@@ -1,16 +1,20 @@
 package dev.blockmine.node.tcp;
 
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +43,8 @@ public final class JobBoard implements AutoCloseable {
     private final boolean pushJobs;
     private final ReentrantLock lock = new ReentrantLock();
     private static final int BROADCAST_THREADS = Runtime.getRuntime().availableProcessors();
+    /** The longest a G waits for an I broadcast to finish before it is answered anyway. */
+    private static final Duration BROADCAST_HEAD_START = Duration.ofMillis(250);
 
     private final ExecutorService broadcasters = Executors.newFixedThreadPool(BROADCAST_THREADS,
             Thread.ofPlatform().daemon().name("tcp-broadcast-", 0).factory());
@@ -46,6 +52,8 @@ public final class JobBoard implements AutoCloseable {
     private final List<Job> openJobs = new ArrayList<>();
     private Job current;
     private int lastTxn;
+    /** Open while the I of the last settled jobs are going out; see {@link #awaitBroadcast()}. */
+    private volatile CountDownLatch broadcasting = new CountDownLatch(0);
     private volatile Consumer<String> outcomes = outcome -> { };
 
     public JobBoard(Chain chain, BinaryDifficulty difficulty, long slot, boolean pushJobs) {
@@ -124,23 +132,35 @@ public final class JobBoard implements AutoCloseable {
 
     /** The chain's listener: runs on whichever thread appended, HTTP or TCP. */
     private void tipMoved() {
-        Map<MinerConnection, List<Frame>> toTell = new HashMap<>();
+        List<MinerConnection> holders;
+        Function<MinerConnection, List<Frame>> stopsFor;
         lock.lock();
         try {
             if (current.next().tip() == chain.tip()) {
                 return; // a late notification: the jobs already follow the tip
             }
-            for (Job settled : openJobs) {
-                Frame.Invalidated stop = new Frame.Invalidated(settled.txn());
-                settled.settle().forEach(other -> toTell.computeIfAbsent(other, k -> new ArrayList<>(1)).add(stop));
+            if (openJobs.size() == 1) { // the usual case: no HashMap of thousands of entries in the way of the first I
+                Job settled = openJobs.getFirst();
+                List<Frame> stop = List.of(new Frame.Invalidated(settled.txn()));
+                holders = settled.settle();
+                stopsFor = holder -> stop;
+            } else { // transactions arrived between G frames: a miner may hold several jobs, one write tells it all
+                Map<MinerConnection, List<Frame>> toTell = new LinkedHashMap<>();
+                for (Job settled : openJobs) {
+                    Frame.Invalidated stop = new Frame.Invalidated(settled.txn());
+                    settled.settle().forEach(other -> toTell.computeIfAbsent(other, k -> new ArrayList<>(1)).add(stop));
+                }
+                holders = new ArrayList<>(toTell.keySet());
+                stopsFor = toTell::get;
             }
             openJobs.clear();
             current = open(); // before any I goes out, so a G sent in answer to I gets the new job
             openJobs.add(current);
+            broadcasting = new CountDownLatch(1);
         } finally {
             lock.unlock();
         }
-        broadcast(toTell);
+        broadcast(holders, stopsFor);
     }
 
     /**
@@ -149,33 +169,59 @@ public final class JobBoard implements AutoCloseable {
      * whose connection is busy writing (possibly stuck on a miner that stopped reading) is handed to a virtual thread
      * of its own, so it cannot hold up the others.
      */
-    private void broadcast(Map<MinerConnection, List<Frame>> toTell) {
+    private void broadcast(List<MinerConnection> holders, Function<MinerConnection, List<Frame>> stopsFor) {
         long started = System.nanoTime();
-        List<Map.Entry<MinerConnection, List<Frame>>> holders = new ArrayList<>(toTell.entrySet());
-        int slices = Math.max(1, Math.min(BROADCAST_THREADS, holders.size()));
+        CountDownLatch done = broadcasting;
+        if (holders.isEmpty()) {
+            done.countDown();
+            return;
+        }
+        int slices = Math.min(BROADCAST_THREADS, holders.size());
         AtomicInteger remaining = new AtomicInteger(slices);
+        AtomicInteger deferred = new AtomicInteger();
         for (int slice = 0; slice < slices; slice++) {
-            List<Map.Entry<MinerConnection, List<Frame>>> mine =
+            List<MinerConnection> mine =
                     holders.subList(slice * holders.size() / slices, (slice + 1) * holders.size() / slices);
             broadcasters.execute(() -> {
-                for (Map.Entry<MinerConnection, List<Frame>> holder : mine) {
-                    tell(holder.getKey(), holder.getValue());
+                for (MinerConnection holder : mine) {
+                    if (!tell(holder, stopsFor.apply(holder))) {
+                        deferred.incrementAndGet();
+                    }
                 }
-                if (remaining.decrementAndGet() == 0 && !holders.isEmpty()) {
-                    log.info("I sent to {} holder{} in {} ms", holders.size(), holders.size() == 1 ? "" : "s",
-                            String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e6));
+                if (remaining.decrementAndGet() == 0) {
+                    done.countDown();
+                    log.info("I sent to {} holder{} in {} ms{}", holders.size(), holders.size() == 1 ? "" : "s",
+                            String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e6),
+                            deferred.get() == 0 ? "" : " (" + deferred.get() + " busy, handed to threads of their own)");
                 }
             });
         }
     }
 
-    private void tell(MinerConnection holder, List<Frame> stops) {
-        if (!holder.trySend(stops)) {
+    /**
+     * Waits (briefly, at most {@link #BROADCAST_HEAD_START}) while the I of a won job are still going out. A G that
+     * arrives then comes from a miner that already has its I; handing it a 1 KB T now would take the CPU from the
+     * holders still waiting for their I. Stopping everyone's wasted work first and then handing out the next job
+     * gets both done sooner, on a node whose cores are busy with the broadcast.
+     */
+    void awaitBroadcast() {
+        try {
+            broadcasting.await(BROADCAST_HEAD_START.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** @return false when the holder was busy and its I went to a thread of its own */
+    private boolean tell(MinerConnection holder, List<Frame> stops) {
+        boolean sent = holder.trySend(stops);
+        if (!sent) {
             stragglers.execute(() -> stops.forEach(holder::send));
         }
         if (pushJobs) {
             stragglers.execute(() -> holder.sendTask(true)); // the write lock keeps any I for the new job behind its T
         }
+        return sent;
     }
 
     private Job open() {

@@ -137,6 +137,7 @@ final class MinerConnection {
      * needs the same lock, can then only follow its T on the wire, never overtake it.
      */
     void sendTask(boolean flush) {
+        board.awaitBroadcast(); // not under the write lock: the broadcast needs it
         writeLock.lock();
         try {
             Frame.Task task = board.assign(this);
