@@ -71,7 +71,8 @@ public record NodeProperties(
             @Min(1) int retargetWindow,
             @Min(1) @Max(255) int minZeroBits,
             @Min(1) @Max(255) int maxZeroBits,
-            @Min(1) @Max(32) int maxRetargetStep) {
+            @Min(1) @Max(32) int maxRetargetStep,
+            @NotNull Duration stalledWrite) {
     }
 
     public ProofRule proofRule() {

@@ -50,6 +50,8 @@ final class MinerConnection {
     private OutputStream out;
     private volatile String name = "";
     private volatile boolean closing;
+    /** System.nanoTime() when the write in progress began, 0 when none is: see {@link #isStalled}. */
+    private volatile long writeStarted;
 
     MinerConnection(Socket socket, JobBoard board, Duration idleTimeout) {
         this.socket = socket;
@@ -123,11 +125,13 @@ final class MinerConnection {
         writeLock.lock();
         try {
             if (out != null && !socket.isClosed()) {
+                writeStarted = System.nanoTime();
                 out.flush();
             }
         } catch (IOException e) {
             log.debug("cannot flush to {}: {}", peer, e.toString());
         } finally {
+            writeStarted = 0;
             writeLock.unlock();
         }
     }
@@ -142,6 +146,7 @@ final class MinerConnection {
         try {
             Frame.Task task = board.assign(this);
             if (out != null) {
+                writeStarted = System.nanoTime();
                 FrameCodec.write(task, out);
                 if (flush) {
                     out.flush();
@@ -150,6 +155,7 @@ final class MinerConnection {
         } catch (IOException e) {
             log.debug("cannot send a T to {}: {}", peer, e.toString());
         } finally {
+            writeStarted = 0;
             writeLock.unlock();
         }
     }
@@ -172,6 +178,7 @@ final class MinerConnection {
             if (out == null) {
                 return false;
             }
+            writeStarted = System.nanoTime();
             for (Frame frame : frames) {
                 FrameCodec.write(frame, out);
             }
@@ -179,6 +186,7 @@ final class MinerConnection {
         } catch (IOException e) {
             log.debug("cannot send {} to {}: {}", frames, peer, e.toString());
         } finally {
+            writeStarted = 0;
             writeLock.unlock();
         }
         return true;
@@ -189,6 +197,23 @@ final class MinerConnection {
         closing = true;
         send(new Frame.Quit());
         closeNow();
+    }
+
+    boolean isOpen() {
+        return !closing;
+    }
+
+    /**
+     * True when one write to this miner has been going on for longer than {@code limit}: frames are small and a miner
+     * that reads takes them at once, so its buffers are full because it stopped reading.
+     */
+    boolean isStalled(long nowNanos, Duration limit) {
+        long started = writeStarted;
+        return started != 0 && !closing && nowNanos - started > limit.toNanos();
+    }
+
+    String peer() {
+        return peer;
     }
 
     /** Closes without a word: unblocks a write stuck on a miner that stopped reading. */
@@ -207,6 +232,7 @@ final class MinerConnection {
             if (out == null) {
                 return; // not started yet
             }
+            writeStarted = System.nanoTime();
             FrameCodec.write(frame, out);
             if (flush) {
                 out.flush();
@@ -214,6 +240,7 @@ final class MinerConnection {
         } catch (IOException e) {
             log.debug("cannot send {} to {}: {}", frame, peer, e.toString());
         } finally {
+            writeStarted = 0;
             writeLock.unlock();
         }
     }

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -32,6 +33,7 @@ public final class TcpMiningServer implements SmartLifecycle {
     private final Set<MinerConnection> connections = ConcurrentHashMap.newKeySet();
     private volatile ServerSocket server;
     private volatile boolean running;
+    private ScheduledExecutorService watchdog;
 
     public TcpMiningServer(JobBoard board, NodeProperties.Tcp settings) {
         this.board = board;
@@ -54,6 +56,9 @@ public final class TcpMiningServer implements SmartLifecycle {
         }
         running = true;
         Thread.ofPlatform().name("tcp-accept").daemon().start(this::accept);
+        long period = Math.max(1, settings.stalledWrite().toMillis() / 4);
+        watchdog = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("tcp-watchdog").factory());
+        watchdog.scheduleAtFixedRate(this::closeStalled, period, period, TimeUnit.MILLISECONDS);
         log.info("Binary mining protocol on TCP port {} ({} zero bits, slots of {} nonces)", port(),
                 settings.zeroBits(), settings.slot());
     }
@@ -70,15 +75,35 @@ public final class TcpMiningServer implements SmartLifecycle {
                 }
                 return;
             }
-            MinerConnection connection = new MinerConnection(socket, board, settings.idleTimeout());
-            connections.add(connection);
-            Thread.ofVirtual().name("tcp-miner").start(() -> {
-                try {
-                    connection.serve();
-                } finally {
-                    connections.remove(connection);
-                }
-            });
+            serve(socket);
+        }
+    }
+
+    /** Serves an accepted socket on a virtual thread of its own (tests hand over sockets whose node side they hold). */
+    void serve(Socket socket) {
+        MinerConnection connection = new MinerConnection(socket, board, settings.idleTimeout());
+        connections.add(connection);
+        Thread.ofVirtual().name("tcp-miner").start(() -> {
+            try {
+                connection.serve();
+            } finally {
+                connections.remove(connection);
+            }
+        });
+    }
+
+    /**
+     * A miner that stops reading fills its socket's buffers, and a write to it (its own T, or an I from a
+     * broadcaster, which would hold up every holder after it) then never ends. Closing the connection ends the write.
+     */
+    private void closeStalled() {
+        long now = System.nanoTime();
+        for (MinerConnection connection : connections) {
+            if (connection.isStalled(now, settings.stalledWrite())) {
+                log.warn("{} has not taken a frame in {} ms (it stopped reading); closing that connection",
+                        connection.peer(), settings.stalledWrite().toMillis());
+                connection.closeNow();
+            }
         }
     }
 
@@ -99,6 +124,7 @@ public final class TcpMiningServer implements SmartLifecycle {
             return;
         }
         running = false;
+        watchdog.shutdownNow();
         try {
             server.close();
         } catch (IOException e) {

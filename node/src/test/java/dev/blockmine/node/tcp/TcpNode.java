@@ -22,9 +22,14 @@ final class TcpNode implements AutoCloseable {
     }
 
     TcpNode(int zeroBits, Duration idleTimeout, int port, boolean pushJobs) {
+        this(zeroBits, idleTimeout, port, pushJobs, Duration.ofMillis(500));
+    }
+
+    /** @param stalledWrite how long a write to a miner may hang before the server closes that connection */
+    TcpNode(int zeroBits, Duration idleTimeout, int port, boolean pushJobs, Duration stalledWrite) {
         board = new JobBoard(chain, BinaryDifficulty.fixed(chain, zeroBits), 1 << 20, pushJobs);
         server = new TcpMiningServer(board, new NodeProperties.Tcp(port, zeroBits, 1 << 20, idleTimeout, pushJobs, 4096,
-                Duration.ZERO, 10, 8, 48, 4));
+                Duration.ZERO, 10, 8, 48, 4, stalledWrite));
         server.start();
     }
 
