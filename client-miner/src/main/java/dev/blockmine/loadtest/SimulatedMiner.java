@@ -29,7 +29,6 @@ final class SimulatedMiner implements AutoCloseable {
     private final SocketChannel channel;
     private final ByteBuffer inbox = ByteBuffer.allocate(4096);
     private final Listener listener;
-    private final Receiver receiver;
     private final LongAdder answers;
     private final Semaphore window;
     private final boolean askOnInvalidate;
@@ -44,7 +43,6 @@ final class SimulatedMiner implements AutoCloseable {
             boolean askOnInvalidate) throws IOException {
         this.id = id;
         this.listener = listener;
-        this.receiver = receiver;
         this.answers = answers;
         this.window = new Semaphore(window);
         this.askOnInvalidate = askOnInvalidate;
@@ -94,8 +92,12 @@ final class SimulatedMiner implements AutoCloseable {
         }
     }
 
-    /** Called by the receiver, on its thread, for every frame. */
-    void received(Frame frame, long now) throws IOException {
+    /**
+     * Called by the receiver, on its thread, for every frame.
+     *
+     * @return true when the miner should now send G (the receiver has that done off its own thread)
+     */
+    boolean received(Frame frame, long now) {
         if (!(frame instanceof Frame.Task)) {
             lastAnswer = frame;
         }
@@ -104,21 +106,19 @@ final class SimulatedMiner implements AutoCloseable {
             case Frame.Invalidated i -> {
                 if (task != null && i.txn() == task.txn()) {
                     listener.invalidated(this, i.txn(), now);
-                    if (askOnInvalidate) {
-                        receiver.askSoon(this);
-                    }
-                } else {
-                    answered(); // the answer to one of our S for a job already over
+                    return askOnInvalidate;
                 }
+                answered(); // the answer to one of our S for a job already over
             }
             case Frame.Rejected r -> answered();
             case Frame.Accepted a -> {
                 answered(); // a random nonce won: hold the next job like everyone else
-                receiver.askSoon(this);
+                return true;
             }
             default -> {
             }
         }
+        return false;
     }
 
     private void answered() {

@@ -76,6 +76,10 @@ public final class TcpLoad implements Callable<Integer> {
                     + "--no-ask-on-invalidate times the I broadcast alone, without the G/T storm it triggers.")
     boolean askOnInvalidate;
 
+    @Option(names = "--receivers", defaultValue = "1", description = "Threads reading the miners' connections, each "
+            + "with a selector over its share (default: ${DEFAULT-VALUE}).")
+    int receivers;
+
     @Option(names = "--floor", defaultValue = "true", negatable = true, fallbackValue = "true",
             description = "Then run the same rounds against a bare NIO fan-out server in this process, the floor the "
                     + "machine's sockets set, and print both with their ratio (default: ${DEFAULT-VALUE}).")
@@ -106,7 +110,7 @@ public final class TcpLoad implements Callable<Integer> {
         String host = node.substring(0, colon);
         int port = Integer.parseInt(node.substring(colon + 1));
         LongAdder answers = new LongAdder();
-        Receiver receiver = new Receiver();
+        Receiver receiver = new Receiver(receivers);
         List<SimulatedMiner> miners = connect(host, port, receiver, answers);
         Percentiles ofNode;
         int zeroBits;
@@ -132,7 +136,7 @@ public final class TcpLoad implements Callable<Integer> {
     private void floorPhase(int zeroBits, Percentiles ofNode) throws Exception {
         Thread.sleep(1_000); // let the node's connections finish closing
         LongAdder answers = new LongAdder();
-        try (BareFanoutServer bare = new BareFanoutServer(zeroBits); Receiver receiver = new Receiver()) {
+        try (BareFanoutServer bare = new BareFanoutServer(zeroBits); Receiver receiver = new Receiver(receivers)) {
             List<SimulatedMiner> miners = connect("127.0.0.1", bare.port(), receiver, answers);
             try {
                 Percentiles ofFloor = broadcastPhase(miners, "phase 4 (floor: a bare NIO fan-out server, same machine)");

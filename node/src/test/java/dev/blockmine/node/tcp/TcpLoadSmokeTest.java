@@ -14,11 +14,14 @@ import dev.blockmine.node.ChainAssertions;
 import dev.blockmine.pow.ProofRule;
 import picocli.CommandLine;
 
-/** The load tool, small: every connection is held, S frames are answered, every holder gets each round's I. */
+/**
+ * The load tool, small: every connection is held, S frames are answered, every holder gets each round's I, from the
+ * node and from the bare fan-out server the tool measures as the machine's floor.
+ */
 class TcpLoadSmokeTest {
 
     @Test
-    void theLoadToolReportsItsThreeMeasurements() {
+    void theLoadToolReportsItsMeasurementsAndTheFloor() {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         try (TcpNode node = new TcpNode(10, Duration.ofSeconds(30))) {
             int code = new CommandLine(new TcpLoad(new PrintStream(output, true, StandardCharsets.UTF_8))).execute(
@@ -27,7 +30,11 @@ class TcpLoadSmokeTest {
             assertThat(code).as(printed).isZero();
             assertThat(printed).contains("connections held: 60 of 60")
                     .containsPattern("phase 2: 4 flooders x 128 in flight for 1 s: [0-9,]+ S answered")
+                    .contains("phase 3 warm-up: 3 rounds, 177 I received")
                     .contains("phase 3: 3 rounds, 177 I received by 59 holders")
+                    .contains("phase 4 (floor: a bare NIO fan-out server, same machine): 3 rounds, 177 I received by 59 holders")
+                    .containsPattern("\\| node \\| [0-9.]+ \\| [0-9.]+ \\| [0-9.]+ \\|")
+                    .containsPattern("node / floor: p50 [0-9.]+x, p99 [0-9.]+x")
                     .doesNotContain("warning").doesNotContain("only");
             ChainAssertions.assertValid(node.chain, ProofRule.COURSE, 10);
         }
