@@ -134,6 +134,7 @@ public final class JobBoard implements AutoCloseable {
     private void tipMoved() {
         List<MinerConnection> holders;
         Function<MinerConnection, List<Frame>> stopsFor;
+        CountDownLatch done; // this broadcast's own: another block may open the next one before this one starts
         lock.lock();
         try {
             if (current.next().tip() == chain.tip()) {
@@ -156,11 +157,12 @@ public final class JobBoard implements AutoCloseable {
             openJobs.clear();
             current = open(); // before any I goes out, so a G sent in answer to I gets the new job
             openJobs.add(current);
-            broadcasting = new CountDownLatch(1);
+            done = new CountDownLatch(1);
+            broadcasting = done;
         } finally {
             lock.unlock();
         }
-        broadcast(holders, stopsFor);
+        broadcast(holders, stopsFor, done);
     }
 
     /**
@@ -169,9 +171,9 @@ public final class JobBoard implements AutoCloseable {
      * whose connection is busy writing (possibly stuck on a miner that stopped reading) is handed to a virtual thread
      * of its own, so it cannot hold up the others.
      */
-    private void broadcast(List<MinerConnection> holders, Function<MinerConnection, List<Frame>> stopsFor) {
+    private void broadcast(List<MinerConnection> holders, Function<MinerConnection, List<Frame>> stopsFor,
+            CountDownLatch done) {
         long started = System.nanoTime();
-        CountDownLatch done = broadcasting;
         if (holders.isEmpty()) {
             done.countDown();
             return;

@@ -30,28 +30,77 @@ class StalledMinerTest {
     @Test
     void aMinerThatStopsReadingCostsItsOwnConnectionNotTheOthersI() throws Exception {
         try (TcpNode node = new TcpNode(BITS, Duration.ofSeconds(60), 0, false, Duration.ofMillis(300));
-                ServerSocket side = new ServerSocket()) {
-            // the stalled miner's connection, served by the board like any other, but with its node side in our hands
+                StalledHolder stalled = new StalledHolder(node)) {
+            List<RawMiner> others = tenMoreHolders(node, stalled.held);
+            RawMiner winner = others.getLast();
+            long nonce = RawMiner.validNonce(stalled.held, 0);
+            assertThat(winner.send(new Frame.Solution(stalled.held.txn(), nonce)).read())
+                    .isEqualTo(new Frame.Accepted(stalled.held.txn()));
+            for (RawMiner other : others.subList(0, others.size() - 1)) {
+                assertThat(other.read()).isEqualTo(new Frame.Invalidated(stalled.held.txn())); // read timeout 10 s
+            }
+            assertThat(stalled.served.isClosed()).isTrue();
+            stalled.filler.join(5_000);
+            assertThat(stalled.filler.isAlive()).as("closing the connection ended the stuck write").isFalse();
+
+            // the node goes on: the next job is served to a fresh miner
+            try (RawMiner fresh = node.miner()) {
+                assertThat(fresh.ask("fresh").txn()).isEqualTo(stalled.held.txn() + 1);
+            }
+            others.forEach(RawMiner::close);
+        }
+    }
+
+    @Test
+    void aGIsAnsweredEvenWhileABroadcastIsStuck() throws Exception {
+        // no watchdog to speak of: the broadcast stays stuck on the stalled holder for the whole test
+        try (TcpNode node = new TcpNode(BITS, Duration.ofSeconds(60), 0, false, Duration.ofHours(1));
+                StalledHolder stalled = new StalledHolder(node)) {
+            List<RawMiner> others = tenMoreHolders(node, stalled.held);
+            RawMiner winner = others.getLast();
+            long nonce = RawMiner.validNonce(stalled.held, 0);
+            assertThat(winner.send(new Frame.Solution(stalled.held.txn(), nonce)).read())
+                    .isEqualTo(new Frame.Accepted(stalled.held.txn()));
+            // a G waits for the broadcast in flight, but only for a moment: it is answered with the next job
+            assertThat(winner.ask("winner").txn()).isEqualTo(stalled.held.txn() + 1);
+            assertThat(stalled.filler.isAlive()).as("the broadcast is still stuck").isTrue();
+            others.forEach(RawMiner::close);
+        }
+    }
+
+    private static List<RawMiner> tenMoreHolders(TcpNode node, Frame.Task held) {
+        List<RawMiner> others = new ArrayList<>();
+        for (int i = 0; i < 10; i++) { // after the stalled one, so some share its broadcaster
+            RawMiner miner = node.miner();
+            assertThat(miner.ask("m" + i).txn()).isEqualTo(held.txn());
+            others.add(miner);
+        }
+        return others;
+    }
+
+    /**
+     * A miner holding the open job whose connection's node side is in the test's hands: once it holds the job it
+     * never reads again, and a filler thread writes junk on the node side until a write blocks for good.
+     */
+    private static final class StalledHolder implements AutoCloseable {
+
+        final ServerSocket side = new ServerSocket();
+        final Socket client = new Socket();
+        final Socket served;
+        final Frame.Task held;
+        final Thread filler;
+
+        StalledHolder(TcpNode node) throws IOException, InterruptedException {
             side.bind(new InetSocketAddress("127.0.0.1", 0));
-            Socket client = new Socket();
             client.setReceiveBufferSize(4096);
             client.connect(side.getLocalSocketAddress());
-            Socket served = side.accept();
+            served = side.accept();
             node.server.serve(served);
             client.getOutputStream().write(FrameCodec.encode(new Frame.Get("stalled")));
-            Frame.Task held = (Frame.Task) FrameCodec.read(new DataInputStream(client.getInputStream()), FrameCodec.MAX_DATA_LEN);
+            held = (Frame.Task) FrameCodec.read(new DataInputStream(client.getInputStream()), FrameCodec.MAX_DATA_LEN);
 
-            // ten more holders after it (so some share its broadcaster), the last one wins
-            List<RawMiner> others = new ArrayList<>();
-            for (int i = 0; i < 10; i++) {
-                RawMiner miner = node.miner();
-                assertThat(miner.ask("m" + i).txn()).isEqualTo(held.txn());
-                others.add(miner);
-            }
-
-            // the stalled miner never reads again: fill its buffers until a write on its socket blocks for good
             AtomicLong written = new AtomicLong();
-            Thread filler = Thread.ofPlatform().daemon().start(() -> {
+            filler = Thread.ofPlatform().daemon().start(() -> {
                 try {
                     OutputStream raw = served.getOutputStream();
                     byte[] junk = new byte[8192];
@@ -60,7 +109,7 @@ class StalledMinerTest {
                         written.addAndGet(junk.length);
                     }
                 } catch (IOException e) {
-                    // closed by the watchdog: that is the point
+                    // the connection was closed: by the watchdog, or at the end of the test
                 }
             });
             long before;
@@ -69,23 +118,13 @@ class StalledMinerTest {
                 Thread.sleep(300);
             } while (written.get() != before);
             assertThat(filler.isAlive()).as("a write on the stalled socket blocks").isTrue();
+        }
 
-            RawMiner winner = others.getLast();
-            long nonce = RawMiner.validNonce(held, 0);
-            assertThat(winner.send(new Frame.Solution(held.txn(), nonce)).read()).isEqualTo(new Frame.Accepted(held.txn()));
-            for (RawMiner other : others.subList(0, others.size() - 1)) {
-                assertThat(other.read()).isEqualTo(new Frame.Invalidated(held.txn())); // read timeout 10 s
-            }
-            assertThat(served.isClosed()).isTrue();
-            filler.join(5_000);
-            assertThat(filler.isAlive()).as("closing the connection ended the stuck write").isFalse();
-
-            // the node goes on: the next job is served to a fresh miner
-            try (RawMiner fresh = node.miner()) {
-                assertThat(fresh.ask("fresh").txn()).isEqualTo(held.txn() + 1);
-            }
-            others.forEach(RawMiner::close);
+        @Override
+        public void close() throws IOException {
             client.close();
+            served.close();
+            side.close();
         }
     }
 
