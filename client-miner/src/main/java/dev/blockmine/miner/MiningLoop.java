@@ -4,8 +4,6 @@ import java.io.PrintStream;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.OptionalLong;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.blockmine.pow.CanonicalJson;
@@ -31,9 +29,8 @@ public final class MiningLoop {
     private final Duration pollInterval;
     private final long stopAfterBlocksWon;
     private final PrintStream out;
-    private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicReference<SearchControl> current = new AtomicReference<>();
-    private final Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30));
+    private final Retries retries;
     private ChainVerifier verifier;
 
     /**
@@ -48,6 +45,7 @@ public final class MiningLoop {
         this.pollInterval = pollInterval;
         this.stopAfterBlocksWon = stopAfterBlocksWon;
         this.out = out;
+        this.retries = new Retries(out);
     }
 
     /** Before mining each block, check that the node's chain validates, and refuse to mine on one that does not. */
@@ -58,7 +56,7 @@ public final class MiningLoop {
 
     /** Ends the loop soon: the running search is cancelled and any back-off wait is cut short. Safe from any thread. */
     public void stop() {
-        stopped.countDown();
+        retries.stop();
         SearchControl control = current.get();
         if (control != null) {
             control.cancel();
@@ -66,7 +64,7 @@ public final class MiningLoop {
     }
 
     public boolean isStopped() {
-        return stopped.getCount() == 0;
+        return retries.isStopped();
     }
 
     public MiningSummary run() {
@@ -81,12 +79,12 @@ public final class MiningLoop {
                 if (verifier != null) {
                     verifier.check(block);
                 }
-                backoff.reset();
+                retries.succeeded();
             } catch (NodeException e) {
-                pause(e.getMessage());
+                retries.pause(e.getMessage());
                 continue;
             } catch (ChainVerifier.InvalidChain e) {
-                pause("Refusing to mine: " + e.getMessage());
+                retries.pause("Refusing to mine: " + e.getMessage());
                 continue;
             }
             String blockString = CanonicalJson.encode(block);
@@ -123,7 +121,7 @@ public final class MiningLoop {
             try {
                 reply = node.submit(BigInteger.valueOf(proof.getAsLong()), minerId);
             } catch (NodeException e) {
-                pause("Could not post the proof: " + e.getMessage());
+                retries.pause("Could not post the proof: " + e.getMessage());
                 continue;
             }
             if (reply.forged()) {
@@ -170,16 +168,5 @@ public final class MiningLoop {
     private static String nextIndex(JsonNode lastBlock) {
         JsonNode index = lastBlock.path("index");
         return index.isIntegralNumber() ? index.bigIntegerValue().add(BigInteger.ONE).toString() : "after " + index;
-    }
-
-    private void pause(String why) {
-        Duration delay = backoff.next();
-        out.printf("%s; retrying in %d s%n", why, delay.toSeconds());
-        try {
-            stopped.await(delay.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            stop();
-        }
     }
 }

@@ -8,8 +8,6 @@ import java.util.OptionalLong;
 import java.util.SequencedSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.blockmine.pow.CanonicalJson;
@@ -36,10 +34,9 @@ public final class TcpMiningLoop {
     private final String name;
     private final long stopAfterBlocksWon;
     private final PrintStream out;
-    private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicReference<Searching> searching = new AtomicReference<>();
     private final AtomicReference<TcpSession> session = new AtomicReference<>();
-    private final Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30));
+    private final Retries retries;
     private final SequencedSet<Integer> over = new LinkedHashSet<>();
     /** Jobs the reader heard an I for after their latest T (frames are read in wire order). */
     private final Set<Integer> invalidatedSinceTask = ConcurrentHashMap.newKeySet();
@@ -63,12 +60,13 @@ public final class TcpMiningLoop {
         this.name = name;
         this.stopAfterBlocksWon = stopAfterBlocksWon;
         this.out = out;
+        this.retries = new Retries(out);
         FrameCodec.encodeName(name); // refuses a name over 10 bytes now, not at the first G
     }
 
     /** Ends the loop soon: the search is cancelled, the connection closed, any back-off wait cut short. */
     public void stop() {
-        stopped.countDown();
+        retries.stop();
         cancelSearch();
         TcpSession current = session.get();
         if (current != null) {
@@ -77,7 +75,7 @@ public final class TcpMiningLoop {
     }
 
     public boolean isStopped() {
-        return stopped.getCount() == 0;
+        return retries.isStopped();
     }
 
     public long lost() {
@@ -100,10 +98,10 @@ public final class TcpMiningLoop {
                 out.printf("Connected to %s as %s%n", address, CanonicalJson.quote(name));
                 String why = mine(connected);
                 if (!isStopped()) {
-                    pause("Disconnected: " + why);
+                    retries.pause("Disconnected: " + why);
                 }
             } catch (IOException e) {
-                pause("Cannot reach the node at " + address + " (" + e.getMessage() + ")");
+                retries.pause("Cannot reach the node at " + address + " (" + e.getMessage() + ")");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
@@ -135,7 +133,7 @@ public final class TcpMiningLoop {
                     if (over.contains(task.txn()) || (job != null && job != task.txn())) {
                         continue; // a late T for a job that is over, or a second T while one is in hand
                     }
-                    backoff.reset();
+                    retries.succeeded();
                     job = task.txn();
                     SearchControl control = new SearchControl();
                     OptionalLong nonce = searchSlot(task, control);
@@ -249,16 +247,5 @@ public final class TcpMiningLoop {
 
     private boolean doneWinning() {
         return stopAfterBlocksWon > 0 && won >= stopAfterBlocksWon;
-    }
-
-    private void pause(String why) {
-        Duration delay = backoff.next();
-        out.printf("%s; retrying in %d s%n", why, delay.toSeconds());
-        try {
-            stopped.await(delay.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            stop();
-        }
     }
 }

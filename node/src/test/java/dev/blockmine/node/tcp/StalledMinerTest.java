@@ -33,9 +33,7 @@ class StalledMinerTest {
                 StalledHolder stalled = new StalledHolder(node)) {
             List<RawMiner> others = tenMoreHolders(node, stalled.held);
             RawMiner winner = others.getLast();
-            long nonce = RawMiner.validNonce(stalled.held, 0);
-            assertThat(winner.send(new Frame.Solution(stalled.held.txn(), nonce)).read())
-                    .isEqualTo(new Frame.Accepted(stalled.held.txn()));
+            win(winner, stalled.held);
             for (RawMiner other : others.subList(0, others.size() - 1)) {
                 assertThat(other.read()).isEqualTo(new Frame.Invalidated(stalled.held.txn())); // read timeout 10 s
             }
@@ -58,14 +56,17 @@ class StalledMinerTest {
                 StalledHolder stalled = new StalledHolder(node)) {
             List<RawMiner> others = tenMoreHolders(node, stalled.held);
             RawMiner winner = others.getLast();
-            long nonce = RawMiner.validNonce(stalled.held, 0);
-            assertThat(winner.send(new Frame.Solution(stalled.held.txn(), nonce)).read())
-                    .isEqualTo(new Frame.Accepted(stalled.held.txn()));
+            win(winner, stalled.held);
             // a G waits for the broadcast in flight, but only for a moment: it is answered with the next job
             assertThat(winner.ask("winner").txn()).isEqualTo(stalled.held.txn() + 1);
             assertThat(stalled.filler.isAlive()).as("the broadcast is still stuck").isTrue();
             others.forEach(RawMiner::close);
         }
+    }
+
+    private static void win(RawMiner winner, Frame.Task held) {
+        long nonce = RawMiner.validNonce(held, 0);
+        assertThat(winner.send(new Frame.Solution(held.txn(), nonce)).read()).isEqualTo(new Frame.Accepted(held.txn()));
     }
 
     private static List<RawMiner> tenMoreHolders(TcpNode node, Frame.Task held) {

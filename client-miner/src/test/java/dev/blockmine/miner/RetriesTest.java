@@ -1,0 +1,39 @@
+package dev.blockmine.miner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+class RetriesTest {
+
+    @Test
+    void delaysDoubleUpToThirtySecondsAndStartOverAfterASuccess() {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        Retries retries = new Retries(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        retries.stop(); // every wait now returns at once; the delays are still counted and said
+        for (int i = 0; i < 7; i++) {
+            retries.pause("down");
+        }
+        retries.succeeded();
+        retries.pause("down again");
+
+        assertThat(printed.toString(StandardCharsets.UTF_8).lines()).containsExactly(
+                "down; retrying in 1 s", "down; retrying in 2 s", "down; retrying in 4 s", "down; retrying in 8 s",
+                "down; retrying in 16 s", "down; retrying in 30 s", "down; retrying in 30 s",
+                "down again; retrying in 1 s");
+        assertThat(retries.isStopped()).isTrue();
+    }
+
+    @Test
+    void anInterruptDuringAWaitStopsTheLoop() {
+        Retries retries = new Retries(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        Thread.currentThread().interrupt();
+        retries.pause("down");
+        assertThat(retries.isStopped()).isTrue();
+        assertThat(Thread.interrupted()).as("the interrupt is kept for the caller").isTrue();
+    }
+}
