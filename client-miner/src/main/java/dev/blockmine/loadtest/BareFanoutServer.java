@@ -27,7 +27,8 @@ import dev.blockmine.pow.binary.FrameCodec;
  * The least a server can do for the binary protocol, as a floor to measure the node against on the same machine and
  * in the same run: one selector thread reads every connection and answers G with T, and the first valid S gets A
  * and sends I to every other holder from one platform thread per core — no chain, no block, no logging, no virtual
- * threads. Like the node, it answers the G that arrive during a fan-out only once the fan-out is over.
+ * threads. Like the node, it answers the G that arrive during a fan-out only once the fan-out is over (the node
+ * waits at most 250 ms for that; its broadcasts here take less).
  * Loopback only: it exists for {@link TcpLoad}.
  */
 final class BareFanoutServer implements AutoCloseable {
@@ -111,6 +112,14 @@ final class BareFanoutServer implements AutoCloseable {
         } catch (IOException e) {
             if (!closed) {
                 throw new UncheckedIOException(e);
+            }
+        } finally {
+            for (SelectionKey key : selector.keys()) {
+                try {
+                    key.channel().close();
+                } catch (IOException e) {
+                    // closing anyway
+                }
             }
         }
     }

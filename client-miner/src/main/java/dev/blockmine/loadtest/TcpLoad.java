@@ -25,8 +25,10 @@ import dev.blockmine.pow.search.DigestNonceSearch;
 import dev.blockmine.pow.search.SearchControl;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * Load on a running node's binary protocol, in three phases, and a fourth for scale:
@@ -88,6 +90,9 @@ public final class TcpLoad implements Callable<Integer> {
     @Option(names = {"-v", "--per-round"}, description = "Also print each round's first, median, 99th percentile and last I.")
     boolean perRound;
 
+    @Spec
+    CommandSpec spec;
+
     private final PrintStream out;
     private final ConcurrentHashMap<Integer, Long> roundStart = new ConcurrentHashMap<>();
     private final List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
@@ -106,6 +111,9 @@ public final class TcpLoad implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (receivers < 1 || connections < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--receivers and --connections must be at least 1");
+        }
         int colon = node.lastIndexOf(':');
         String host = node.substring(0, colon);
         int port = Integer.parseInt(node.substring(colon + 1));
@@ -236,8 +244,10 @@ public final class TcpLoad implements Callable<Integer> {
             int settled = -1;
             for (int round = 0; round < warmupRounds + rounds; round++) {
                 if (round == warmupRounds) {
-                    warmup.addAll(latencies);
-                    latencies.clear();
+                    synchronized (latencies) {
+                        warmup.addAll(latencies);
+                        latencies.clear();
+                    }
                 }
                 awaitAllHolding(miners, 30, settled); // the next job: right after a round they may still hold the last one
                 Frame.Task task = winner.task();
@@ -284,7 +294,10 @@ public final class TcpLoad implements Callable<Integer> {
             out.printf(Locale.ROOT, "%s warm-up: %d rounds, %d I received: p50 %.2f ms, p99 %.2f ms, max %.2f ms "
                     + "(not counted below)%n", label, warmupRounds, w.count(), w.at(50) / 1e6, w.at(99) / 1e6, w.at(100) / 1e6);
         }
-        Percentiles p = Percentiles.of(latencies.stream().mapToLong(Long::longValue).toArray());
+        Percentiles p;
+        synchronized (latencies) { // a straggling I of a timed-out round may still be added
+            p = Percentiles.of(latencies.stream().mapToLong(Long::longValue).toArray());
+        }
         out.printf(Locale.ROOT, "%s: %d rounds, %d I received by %d holders (%s): I broadcast latency p50 %.2f ms, "
                 + "p99 %.2f ms, max %.2f ms%n", label, rounds, p.count(), holders,
                 askOnInvalidate ? "each sends G on I" : "G only after the round", p.at(50) / 1e6, p.at(99) / 1e6, p.at(100) / 1e6);

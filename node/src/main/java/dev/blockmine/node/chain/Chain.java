@@ -31,7 +31,7 @@ public final class Chain {
     private final List<Transaction> pending = new ArrayList<>();
     private final List<Consumer<SealedBlock>> appendListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<List<SealedBlock>>> replaceListeners = new CopyOnWriteArrayList<>();
-    private final List<Runnable> tipListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<TipChange>> tipListeners = new CopyOnWriteArrayList<>();
     private volatile SealedBlock tip;
 
     /** A new chain in memory, starting with a fresh genesis block. */
@@ -105,12 +105,12 @@ public final class Chain {
     }
 
     /**
-     * Runs {@code listener} whenever the tip changes (an append or a replacement), on the changing thread and outside
-     * the lock, before the append and replace listeners: it is what tells miners to stop, and every other listener
-     * (metrics, dashboards, peers) can wait a moment. Notifications from concurrent changes may arrive out of order:
-     * a listener reads {@link #tip()}.
+     * Calls {@code listener} whenever the tip changes (an append or a replacement), on the changing thread and
+     * outside the lock, before the append and replace listeners and in the order registered: these are what tell
+     * miners to stop and what sets the next job's target, and every other listener (metrics, dashboards, peers) can
+     * wait a moment. Notifications from concurrent changes may arrive out of order: a listener reads {@link #tip()}.
      */
-    public void onNewTip(Runnable listener) {
+    public void onNewTip(Consumer<TipChange> listener) {
         tipListeners.add(listener);
     }
 
@@ -237,7 +237,7 @@ public final class Chain {
         } finally {
             lock.unlock();
         }
-        notifyNewTip();
+        notifyNewTip(new TipChange.Replaced(adopted));
         for (Consumer<List<SealedBlock>> listener : replaceListeners) {
             try {
                 listener.accept(adopted);
@@ -268,7 +268,7 @@ public final class Chain {
 
     /** A listener that fails is logged: the block is in the chain and durable, and its miner must hear so. */
     private void notifyAppended(SealedBlock block) {
-        notifyNewTip();
+        notifyNewTip(new TipChange.Appended(block));
         for (Consumer<SealedBlock> listener : appendListeners) {
             try {
                 listener.accept(block);
@@ -278,10 +278,10 @@ public final class Chain {
         }
     }
 
-    private void notifyNewTip() {
-        for (Runnable listener : tipListeners) {
+    private void notifyNewTip(TipChange change) {
+        for (Consumer<TipChange> listener : tipListeners) {
             try {
-                listener.run();
+                listener.accept(change);
             } catch (RuntimeException e) {
                 log.error("A chain listener failed on a new tip; the chain stands", e);
             }

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.blockmine.node.chain.Chain;
 import dev.blockmine.node.chain.SealedBlock;
+import dev.blockmine.node.chain.TipChange;
 import dev.blockmine.pow.BinaryRule;
 
 /**
@@ -15,8 +16,9 @@ import dev.blockmine.pow.BinaryRule;
  * blocks, the target moves by log2(target time / actual time) bits (one bit doubles the work), at most
  * {@code maxStep} bits at a time and within [min, max]. With no target time it stays where it started.
  * <p>
- * It listens to the chain before the job board does (it is created first), so the job opened for the next block
- * already carries the new target.
+ * It hears of every new tip before the job board does (both are the chain's tip listeners, called in the order
+ * registered, and the board is created with this), so the job opened for the next block already carries the new
+ * target.
  */
 public final class BinaryDifficulty {
 
@@ -46,8 +48,12 @@ public final class BinaryDifficulty {
         this.maxStep = maxStep;
         this.zeroBits = target.isZero() ? initialBits : Math.clamp(initialBits, minBits, maxBits);
         if (!target.isZero()) {
-            chain.onAppend(this::appended);
-            chain.onReplace(replaced -> resetWindow());
+            chain.onNewTip(change -> {
+                switch (change) {
+                    case TipChange.Appended appended -> appended(appended.block());
+                    case TipChange.Replaced replaced -> resetWindow();
+                }
+            });
         }
     }
 

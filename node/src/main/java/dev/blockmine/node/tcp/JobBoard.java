@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
@@ -63,7 +64,7 @@ public final class JobBoard implements AutoCloseable {
         this.pushJobs = pushJobs;
         this.current = open();
         openJobs.add(current);
-        chain.onNewTip(this::tipMoved);
+        chain.onNewTip(change -> tipMoved());
     }
 
     /** Tells {@code outcomes} what each S came to: "accepted", "stale" (valid, too late) or "invalid". */
@@ -173,30 +174,59 @@ public final class JobBoard implements AutoCloseable {
      */
     private void broadcast(List<MinerConnection> holders, Function<MinerConnection, List<Frame>> stopsFor,
             CountDownLatch done) {
-        long started = System.nanoTime();
-        if (holders.isEmpty()) {
-            done.countDown();
-            return;
+        new Broadcast(holders, stopsFor, done).start();
+    }
+
+    /** One I broadcast: its holders in slices, the latch a G waits on, and the line logged when it is over. */
+    private final class Broadcast {
+
+        private final List<MinerConnection> holders;
+        private final Function<MinerConnection, List<Frame>> stopsFor;
+        private final CountDownLatch done;
+        private final long started = System.nanoTime();
+        private final AtomicInteger deferred = new AtomicInteger();
+        private final AtomicInteger remaining;
+
+        Broadcast(List<MinerConnection> holders, Function<MinerConnection, List<Frame>> stopsFor, CountDownLatch done) {
+            this.holders = holders;
+            this.stopsFor = stopsFor;
+            this.done = done;
+            this.remaining = new AtomicInteger(Math.min(BROADCAST_THREADS, holders.size()));
         }
-        int slices = Math.min(BROADCAST_THREADS, holders.size());
-        AtomicInteger remaining = new AtomicInteger(slices);
-        AtomicInteger deferred = new AtomicInteger();
-        for (int slice = 0; slice < slices; slice++) {
-            List<MinerConnection> mine =
-                    holders.subList(slice * holders.size() / slices, (slice + 1) * holders.size() / slices);
-            broadcasters.execute(() -> {
-                for (MinerConnection holder : mine) {
+
+        void start() {
+            int slices = remaining.get();
+            if (slices == 0) {
+                done.countDown();
+                return;
+            }
+            for (int slice = 0; slice < slices; slice++) {
+                List<MinerConnection> mine =
+                        holders.subList(slice * holders.size() / slices, (slice + 1) * holders.size() / slices);
+                try {
+                    broadcasters.execute(() -> tellAll(mine));
+                } catch (RejectedExecutionException e) {
+                    done.countDown(); // the board is closing: nobody is to wait for this broadcast
+                    return;
+                }
+            }
+        }
+
+        private void tellAll(List<MinerConnection> slice) {
+            try {
+                for (MinerConnection holder : slice) {
                     if (!tell(holder, stopsFor.apply(holder))) {
                         deferred.incrementAndGet();
                     }
                 }
+            } finally { // whatever happened, a G waiting on this broadcast must not wait for nothing
                 if (remaining.decrementAndGet() == 0) {
                     done.countDown();
                     log.info("I sent to {} holder{} in {} ms{}", holders.size(), holders.size() == 1 ? "" : "s",
                             String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e6),
                             deferred.get() == 0 ? "" : " (" + deferred.get() + " busy, handed to threads of their own)");
                 }
-            });
+            }
         }
     }
 

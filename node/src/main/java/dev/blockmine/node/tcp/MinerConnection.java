@@ -52,6 +52,8 @@ final class MinerConnection {
     private volatile boolean closing;
     /** System.nanoTime() when the write in progress began, 0 when none is: see {@link #isStalled}. */
     private volatile long writeStarted;
+    /** The watchdog's own note: the write it found over the limit on its last tick. */
+    private long suspectedWrite;
 
     MinerConnection(Socket socket, JobBoard board, Duration idleTimeout) {
         this.socket = socket;
@@ -199,17 +201,23 @@ final class MinerConnection {
         closeNow();
     }
 
-    boolean isOpen() {
-        return !closing;
-    }
-
     /**
      * True when one write to this miner has been going on for longer than {@code limit}: frames are small and a miner
-     * that reads takes them at once, so its buffers are full because it stopped reading.
+     * that reads takes them at once, so its buffers are full because it stopped reading. A write must be seen over
+     * the limit by two calls in a row (the watchdog's ticks), so a pause of the whole process (a long GC, a frozen
+     * VM) that stops the writer along with everything else does not count against it. A connection that is closing
+     * counts too: its Q may be the write that hangs. Called by the watchdog thread only.
      */
     boolean isStalled(long nowNanos, Duration limit) {
         long started = writeStarted;
-        return started != 0 && !closing && nowNanos - started > limit.toNanos();
+        if (started == 0 || nowNanos - started <= limit.toNanos()) {
+            return false;
+        }
+        if (started != suspectedWrite) {
+            suspectedWrite = started;
+            return false;
+        }
+        return true;
     }
 
     String peer() {

@@ -97,13 +97,17 @@ public final class TcpMiningServer implements SmartLifecycle {
      * broadcaster, which would hold up every holder after it) then never ends. Closing the connection ends the write.
      */
     private void closeStalled() {
-        long now = System.nanoTime();
-        for (MinerConnection connection : connections) {
-            if (connection.isStalled(now, settings.stalledWrite())) {
-                log.warn("{} has not taken a frame in {} ms (it stopped reading); closing that connection",
-                        connection.peer(), settings.stalledWrite().toMillis());
-                connection.closeNow();
+        try {
+            long now = System.nanoTime();
+            for (MinerConnection connection : connections) {
+                if (connection.isStalled(now, settings.stalledWrite())) {
+                    log.warn("{} has not taken a frame in {} ms (it stopped reading); closing that connection",
+                            connection.peer(), settings.stalledWrite().toMillis());
+                    connection.closeNow();
+                }
             }
+        } catch (RuntimeException e) {
+            log.error("The stalled-write watchdog failed; it runs again at its next tick", e); // an escape would end it
         }
     }
 

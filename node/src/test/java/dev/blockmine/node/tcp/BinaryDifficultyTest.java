@@ -3,6 +3,7 @@ package dev.blockmine.node.tcp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
+import java.net.Socket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -102,5 +103,17 @@ class BinaryDifficultyTest {
         }
         assertThat(bounded.current().zeroBits()).isEqualTo(9);
         assertThat(fixed.current().zeroBits()).isEqualTo(13);
+    }
+
+    @Test
+    void theJobOpenedForTheNextBlockAlreadyCarriesTheNewTarget() {
+        BinaryDifficulty difficulty = new BinaryDifficulty(chain, 8, Duration.ofSeconds(60), 1, 1, 30, 4);
+        try (JobBoard board = new JobBoard(chain, difficulty, 1 << 20, false)) {
+            MinerConnection miner = new MinerConnection(new Socket(), board, Duration.ofSeconds(60));
+            assertThat(board.assign(miner).zeroBits()).isEqualTo(8);
+            forgeAfter(Duration.ofSeconds(1)); // 60 times too fast: 4 bits more at once
+            assertThat(difficulty.current().zeroBits()).isEqualTo(12);
+            assertThat(board.assign(miner).zeroBits()).isEqualTo(12);
+        }
     }
 }

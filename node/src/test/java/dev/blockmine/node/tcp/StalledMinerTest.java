@@ -64,6 +64,17 @@ class StalledMinerTest {
         }
     }
 
+    @Test
+    void aQStuckOnAMinerThatStoppedReadingIsClosedToo() throws Exception {
+        try (TcpNode node = new TcpNode(BITS, Duration.ofSeconds(60), 0, false, Duration.ofMillis(300));
+                StalledHolder stalled = new StalledHolder(node)) {
+            stalled.client.getOutputStream().write('X'); // a protocol error: the node answers Q into the full buffers
+            awaitConnections(node, 0);
+            assertThat(node.server.connectionCount()).isZero();
+            assertThat(stalled.served.isClosed()).isTrue();
+        }
+    }
+
     private static void win(RawMiner winner, Frame.Task held) {
         long nonce = RawMiner.validNonce(held, 0);
         assertThat(winner.send(new Frame.Solution(held.txn(), nonce)).read()).isEqualTo(new Frame.Accepted(held.txn()));

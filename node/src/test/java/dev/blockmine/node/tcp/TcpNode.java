@@ -44,5 +44,6 @@ final class TcpNode implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+        board.close();
     }
 }
