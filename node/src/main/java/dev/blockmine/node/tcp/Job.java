@@ -81,6 +81,10 @@ final class Job {
         return settled;
     }
 
+    boolean isClaimedBy(MinerConnection miner) {
+        return claimant.get() == miner;
+    }
+
     /** Only the first valid nonce for a job goes on to the chain; later ones are told the job is gone. */
     boolean claim(MinerConnection miner) {
         return claimant.compareAndSet(null, miner);

@@ -134,7 +134,7 @@ public final class JobBoard implements AutoCloseable {
     /** The chain's listener: runs on whichever thread appended, HTTP or TCP. */
     private void tipMoved() {
         List<MinerConnection> holders;
-        Function<MinerConnection, List<Frame>> stopsFor;
+        Function<MinerConnection, List<Frame.Invalidated>> stopsFor;
         CountDownLatch done; // this broadcast's own: another block may open the next one before this one starts
         lock.lock();
         try {
@@ -143,11 +143,11 @@ public final class JobBoard implements AutoCloseable {
             }
             if (openJobs.size() == 1) { // the usual case: no HashMap of thousands of entries in the way of the first I
                 Job settled = openJobs.getFirst();
-                List<Frame> stop = List.of(new Frame.Invalidated(settled.txn()));
+                List<Frame.Invalidated> stop = List.of(new Frame.Invalidated(settled.txn()));
                 holders = settled.settle();
                 stopsFor = holder -> stop;
             } else { // transactions arrived between G frames: a miner may hold several jobs, one write tells it all
-                Map<MinerConnection, List<Frame>> toTell = new LinkedHashMap<>();
+                Map<MinerConnection, List<Frame.Invalidated>> toTell = new LinkedHashMap<>();
                 for (Job settled : openJobs) {
                     Frame.Invalidated stop = new Frame.Invalidated(settled.txn());
                     settled.settle().forEach(other -> toTell.computeIfAbsent(other, k -> new ArrayList<>(1)).add(stop));
@@ -172,7 +172,7 @@ public final class JobBoard implements AutoCloseable {
      * whose connection is busy writing (possibly stuck on a miner that stopped reading) is handed to a virtual thread
      * of its own, so it cannot hold up the others.
      */
-    private void broadcast(List<MinerConnection> holders, Function<MinerConnection, List<Frame>> stopsFor,
+    private void broadcast(List<MinerConnection> holders, Function<MinerConnection, List<Frame.Invalidated>> stopsFor,
             CountDownLatch done) {
         new Broadcast(holders, stopsFor, done).start();
     }
@@ -181,13 +181,13 @@ public final class JobBoard implements AutoCloseable {
     private final class Broadcast {
 
         private final List<MinerConnection> holders;
-        private final Function<MinerConnection, List<Frame>> stopsFor;
+        private final Function<MinerConnection, List<Frame.Invalidated>> stopsFor;
         private final CountDownLatch done;
         private final long started = System.nanoTime();
         private final AtomicInteger deferred = new AtomicInteger();
         private final AtomicInteger remaining;
 
-        Broadcast(List<MinerConnection> holders, Function<MinerConnection, List<Frame>> stopsFor, CountDownLatch done) {
+        Broadcast(List<MinerConnection> holders, Function<MinerConnection, List<Frame.Invalidated>> stopsFor, CountDownLatch done) {
             this.holders = holders;
             this.stopsFor = stopsFor;
             this.done = done;
@@ -245,10 +245,10 @@ public final class JobBoard implements AutoCloseable {
     }
 
     /** @return false when the holder was busy and its I went to a thread of its own */
-    private boolean tell(MinerConnection holder, List<Frame> stops) {
-        boolean sent = holder.trySend(stops);
+    private boolean tell(MinerConnection holder, List<Frame.Invalidated> stops) {
+        boolean sent = holder.tryTellStopped(stops);
         if (!sent) {
-            stragglers.execute(() -> stops.forEach(holder::send));
+            stragglers.execute(() -> holder.tellStopped(stops));
         }
         if (pushJobs) {
             stragglers.execute(() -> holder.sendTask(true)); // the write lock keeps any I for the new job behind its T

@@ -9,9 +9,11 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
@@ -47,6 +49,13 @@ final class MinerConnection {
             return size() > HELD_JOBS;
         }
     };
+    /** Jobs this miner has been sent a broadcast's I for; more than it can hold, so none is told twice. */
+    private final Set<Integer> toldStopped = Collections.newSetFromMap(new LinkedHashMap<>(32, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, Boolean> eldest) {
+            return size() > 2 * HELD_JOBS;
+        }
+    });
     private OutputStream out;
     private volatile String name = "";
     private volatile boolean closing;
@@ -149,6 +158,7 @@ final class MinerConnection {
             Frame.Task task = board.assign(this);
             if (out != null) {
                 writeStarted = System.nanoTime();
+                writeStops(unheardStops(task.txn())); // an I held up in a broadcast goes out before the next job's T
                 FrameCodec.write(task, out);
                 if (flush) {
                     out.flush();
@@ -168,11 +178,11 @@ final class MinerConnection {
     }
 
     /**
-     * Sends frames unless another thread is writing to this connection right now.
+     * A broadcast's I for jobs this miner held, unless another thread is writing to this connection right now.
      *
      * @return false when the connection was busy and nothing was sent
      */
-    boolean trySend(List<Frame> frames) {
+    boolean tryTellStopped(List<Frame.Invalidated> stops) {
         if (!writeLock.tryLock()) {
             return false;
         }
@@ -180,18 +190,56 @@ final class MinerConnection {
             if (out == null) {
                 return false;
             }
-            writeStarted = System.nanoTime();
-            for (Frame frame : frames) {
-                FrameCodec.write(frame, out);
-            }
-            out.flush();
-        } catch (IOException e) {
-            log.debug("cannot send {} to {}: {}", frames, peer, e.toString());
+            tellStoppedLocked(stops);
         } finally {
-            writeStarted = 0;
             writeLock.unlock();
         }
         return true;
+    }
+
+    /** The same, waiting for the connection's other writer (on a thread of its own, for a busy connection). */
+    void tellStopped(List<Frame.Invalidated> stops) {
+        writeLock.lock();
+        try {
+            if (out != null) {
+                tellStoppedLocked(stops);
+            }
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private void tellStoppedLocked(List<Frame.Invalidated> stops) {
+        try {
+            writeStarted = System.nanoTime();
+            writeStops(stops);
+            out.flush();
+        } catch (IOException e) {
+            log.debug("cannot send {} to {}: {}", stops, peer, e.toString());
+        } finally {
+            writeStarted = 0;
+        }
+    }
+
+    /** Writes each I this miner has not been told yet (write lock held): whoever gets there first, once each. */
+    private void writeStops(List<Frame.Invalidated> stops) throws IOException {
+        for (Frame.Invalidated stop : stops) {
+            if (toldStopped.add(stop.txn())) {
+                FrameCodec.write(stop, out);
+            }
+        }
+    }
+
+    /**
+     * I for every job this miner held that has been won since by someone else, but the one whose T is about to go
+     * out: that job may have been won in the instant since it was assigned, and its I must follow its T.
+     */
+    private List<Frame.Invalidated> unheardStops(int handingOut) {
+        synchronized (held) {
+            return held.values().stream()
+                    .filter(job -> job.txn() != handingOut && job.isSettled() && !job.isClaimedBy(this))
+                    .map(job -> new Frame.Invalidated(job.txn())).toList();
+        }
     }
 
     /** The node is going away: Q, then close. */

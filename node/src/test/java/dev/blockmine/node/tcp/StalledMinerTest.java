@@ -65,6 +65,29 @@ class StalledMinerTest {
     }
 
     @Test
+    void aMinerWhoseIIsHeldUpStillGetsItBeforeTheNextJobsT() throws Exception {
+        try (TcpNode node = new TcpNode(BITS, Duration.ofSeconds(60), 0, false, Duration.ofHours(1));
+                StalledHolder stalled = new StalledHolder(node);
+                RawMiner behind = node.miner()) {
+            // right after the stalled holder, so in the same broadcaster's share whatever the number of cores
+            assertThat(behind.ask("behind").txn()).isEqualTo(stalled.held.txn());
+            List<RawMiner> others = new ArrayList<>();
+            for (int i = 0; i < 63; i++) {
+                RawMiner miner = node.miner();
+                miner.ask("m" + i);
+                others.add(miner);
+            }
+            win(others.getLast(), stalled.held);
+            // its I is stuck behind the stalled holder; it asks anyway (its slot ran out, say), and after the
+            // broadcast's head start the node answers: the I for the job it held must come first
+            behind.send(new Frame.Get("behind"));
+            assertThat(behind.read()).isEqualTo(new Frame.Invalidated(stalled.held.txn()));
+            assertThat(((Frame.Task) behind.read()).txn()).isEqualTo(stalled.held.txn() + 1);
+            others.forEach(RawMiner::close);
+        }
+    }
+
+    @Test
     void aQStuckOnAMinerThatStoppedReadingIsClosedToo() throws Exception {
         try (TcpNode node = new TcpNode(BITS, Duration.ofSeconds(60), 0, false, Duration.ofMillis(300));
                 StalledHolder stalled = new StalledHolder(node)) {
