@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.blockmine.node.chain.Block;
@@ -26,6 +27,8 @@ final class Job {
     private final int minerNumbers;
     private final Set<MinerConnection> holders = new LinkedHashSet<>();
     private final AtomicReference<MinerConnection> claimant = new AtomicReference<>();
+    /** Holders already sent this job's I: by the broadcast or by their own next T, whichever came first. */
+    private final Set<MinerConnection> told = ConcurrentHashMap.newKeySet();
     private int nextMiner;
     private volatile boolean settled;
 
@@ -88,5 +91,15 @@ final class Job {
     /** Only the first valid nonce for a job goes on to the chain; later ones are told the job is gone. */
     boolean claim(MinerConnection miner) {
         return claimant.compareAndSet(null, miner);
+    }
+
+    /** The claim lost on the chain: this miner is a holder to tell like any other. */
+    void releaseClaim(MinerConnection miner) {
+        claimant.compareAndSet(miner, null);
+    }
+
+    /** True the first time only, per miner (that miner's write lock held). */
+    boolean firstStopFor(MinerConnection miner) {
+        return told.add(miner);
     }
 }

@@ -114,6 +114,7 @@ public final class JobBoard implements AutoCloseable {
         }
         Optional<SealedBlock> forged = chain.forgeBinaryOn(job.next(), solution.nonce(), job.rule().zeroBits(), miner.name());
         if (forged.isEmpty()) {
+            job.releaseClaim(miner); // not the winner: if the job is re-handed before it settles, it is told I
             return new Frame.Invalidated(solution.txn()); // an HTTP miner (or an earlier job) got there first
         }
         log.info("Forged block {} for binary miner {} with nonce {} (job {}, {} zero bits)", forged.get().index(),
@@ -134,7 +135,7 @@ public final class JobBoard implements AutoCloseable {
     /** The chain's listener: runs on whichever thread appended, HTTP or TCP. */
     private void tipMoved() {
         List<MinerConnection> holders;
-        Function<MinerConnection, List<Frame.Invalidated>> stopsFor;
+        Function<MinerConnection, List<Job>> stopsFor;
         CountDownLatch done; // this broadcast's own: another block may open the next one before this one starts
         lock.lock();
         try {
@@ -143,14 +144,13 @@ public final class JobBoard implements AutoCloseable {
             }
             if (openJobs.size() == 1) { // the usual case: no HashMap of thousands of entries in the way of the first I
                 Job settled = openJobs.getFirst();
-                List<Frame.Invalidated> stop = List.of(new Frame.Invalidated(settled.txn()));
+                List<Job> stop = List.of(settled);
                 holders = settled.settle();
                 stopsFor = holder -> stop;
             } else { // transactions arrived between G frames: a miner may hold several jobs, one write tells it all
-                Map<MinerConnection, List<Frame.Invalidated>> toTell = new LinkedHashMap<>();
+                Map<MinerConnection, List<Job>> toTell = new LinkedHashMap<>();
                 for (Job settled : openJobs) {
-                    Frame.Invalidated stop = new Frame.Invalidated(settled.txn());
-                    settled.settle().forEach(other -> toTell.computeIfAbsent(other, k -> new ArrayList<>(1)).add(stop));
+                    settled.settle().forEach(other -> toTell.computeIfAbsent(other, k -> new ArrayList<>(1)).add(settled));
                 }
                 holders = new ArrayList<>(toTell.keySet());
                 stopsFor = toTell::get;
@@ -172,7 +172,7 @@ public final class JobBoard implements AutoCloseable {
      * whose connection is busy writing (possibly stuck on a miner that stopped reading) is handed to a virtual thread
      * of its own, so it cannot hold up the others.
      */
-    private void broadcast(List<MinerConnection> holders, Function<MinerConnection, List<Frame.Invalidated>> stopsFor,
+    private void broadcast(List<MinerConnection> holders, Function<MinerConnection, List<Job>> stopsFor,
             CountDownLatch done) {
         new Broadcast(holders, stopsFor, done).start();
     }
@@ -181,13 +181,13 @@ public final class JobBoard implements AutoCloseable {
     private final class Broadcast {
 
         private final List<MinerConnection> holders;
-        private final Function<MinerConnection, List<Frame.Invalidated>> stopsFor;
+        private final Function<MinerConnection, List<Job>> stopsFor;
         private final CountDownLatch done;
         private final long started = System.nanoTime();
         private final AtomicInteger deferred = new AtomicInteger();
         private final AtomicInteger remaining;
 
-        Broadcast(List<MinerConnection> holders, Function<MinerConnection, List<Frame.Invalidated>> stopsFor, CountDownLatch done) {
+        Broadcast(List<MinerConnection> holders, Function<MinerConnection, List<Job>> stopsFor, CountDownLatch done) {
             this.holders = holders;
             this.stopsFor = stopsFor;
             this.done = done;
@@ -245,7 +245,7 @@ public final class JobBoard implements AutoCloseable {
     }
 
     /** @return false when the holder was busy and its I went to a thread of its own */
-    private boolean tell(MinerConnection holder, List<Frame.Invalidated> stops) {
+    private boolean tell(MinerConnection holder, List<Job> stops) {
         boolean sent = holder.tryTellStopped(stops);
         if (!sent) {
             stragglers.execute(() -> holder.tellStopped(stops));

@@ -9,11 +9,9 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
@@ -49,13 +47,6 @@ final class MinerConnection {
             return size() > HELD_JOBS;
         }
     };
-    /** Jobs this miner has been sent a broadcast's I for; more than it can hold, so none is told twice. */
-    private final Set<Integer> toldStopped = Collections.newSetFromMap(new LinkedHashMap<>(32, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Integer, Boolean> eldest) {
-            return size() > 2 * HELD_JOBS;
-        }
-    });
     private OutputStream out;
     private volatile String name = "";
     private volatile boolean closing;
@@ -182,7 +173,7 @@ final class MinerConnection {
      *
      * @return false when the connection was busy and nothing was sent
      */
-    boolean tryTellStopped(List<Frame.Invalidated> stops) {
+    boolean tryTellStopped(List<Job> stops) {
         if (!writeLock.tryLock()) {
             return false;
         }
@@ -198,7 +189,7 @@ final class MinerConnection {
     }
 
     /** The same, waiting for the connection's other writer (on a thread of its own, for a busy connection). */
-    void tellStopped(List<Frame.Invalidated> stops) {
+    void tellStopped(List<Job> stops) {
         writeLock.lock();
         try {
             if (out != null) {
@@ -209,7 +200,7 @@ final class MinerConnection {
         }
     }
 
-    private void tellStoppedLocked(List<Frame.Invalidated> stops) {
+    private void tellStoppedLocked(List<Job> stops) {
         try {
             writeStarted = System.nanoTime();
             writeStops(stops);
@@ -222,10 +213,10 @@ final class MinerConnection {
     }
 
     /** Writes each I this miner has not been told yet (write lock held): whoever gets there first, once each. */
-    private void writeStops(List<Frame.Invalidated> stops) throws IOException {
-        for (Frame.Invalidated stop : stops) {
-            if (toldStopped.add(stop.txn())) {
-                FrameCodec.write(stop, out);
+    private void writeStops(List<Job> stops) throws IOException {
+        for (Job stop : stops) {
+            if (stop.firstStopFor(this)) {
+                FrameCodec.write(new Frame.Invalidated(stop.txn()), out);
             }
         }
     }
@@ -234,11 +225,11 @@ final class MinerConnection {
      * I for every job this miner held that has been won since by someone else, but the one whose T is about to go
      * out: that job may have been won in the instant since it was assigned, and its I must follow its T.
      */
-    private List<Frame.Invalidated> unheardStops(int handingOut) {
+    private List<Job> unheardStops(int handingOut) {
         synchronized (held) {
             return held.values().stream()
                     .filter(job -> job.txn() != handingOut && job.isSettled() && !job.isClaimedBy(this))
-                    .map(job -> new Frame.Invalidated(job.txn())).toList();
+                    .toList();
         }
     }
 

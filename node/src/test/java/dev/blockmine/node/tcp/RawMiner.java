@@ -8,6 +8,8 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.util.ArrayList;
+import java.util.List;
 
 import dev.blockmine.pow.BinaryRule;
 import dev.blockmine.pow.binary.Frame;
@@ -70,6 +72,22 @@ final class RawMiner implements AutoCloseable {
         } catch (IOException e) {
             return true; // reset
         }
+    }
+
+    /** Every frame that arrives until {@code millis} pass without one (or the node closes). */
+    List<Frame> readUntilQuiet(int millis) {
+        setReadTimeout(millis);
+        List<Frame> frames = new ArrayList<>();
+        try {
+            for (Frame frame; (frame = read()) != null; ) {
+                frames.add(frame);
+            }
+        } catch (UncheckedIOException e) {
+            if (!(e.getCause() instanceof SocketTimeoutException)) {
+                throw e;
+            }
+        }
+        return frames;
     }
 
     void setReadTimeout(int millis) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.math.BigInteger;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -15,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
+import dev.blockmine.node.chain.Transaction;
 import dev.blockmine.pow.binary.Frame;
 import dev.blockmine.pow.binary.FrameCodec;
 
@@ -83,6 +85,33 @@ class StalledMinerTest {
             behind.send(new Frame.Get("behind"));
             assertThat(behind.read()).isEqualTo(new Frame.Invalidated(stalled.held.txn()));
             assertThat(((Frame.Task) behind.read()).txn()).isEqualTo(stalled.held.txn() + 1);
+            others.forEach(RawMiner::close);
+        }
+    }
+
+    @Test
+    void aMinerHoldingManyJobsOnOneTipHearsEachIOnce() throws Exception {
+        try (TcpNode node = new TcpNode(BITS, Duration.ofSeconds(60), 0, false, Duration.ofMillis(1500));
+                StalledHolder stalled = new StalledHolder(node);
+                RawMiner many = node.miner()) {
+            assertThat(many.ask("many").txn()).isEqualTo(stalled.held.txn());
+            Frame.Task last = null;
+            for (int i = 0; i < 20; i++) { // a transaction before each G: 21 open jobs on one tip, all held by it
+                node.chain.addTransaction(new Transaction("a", "b", BigInteger.valueOf(i + 1)));
+                last = many.ask("many");
+            }
+            List<RawMiner> others = new ArrayList<>();
+            for (int i = 0; i < 63; i++) {
+                RawMiner miner = node.miner();
+                assertThat(miner.ask("o" + i).txn()).isEqualTo(last.txn());
+                others.add(miner);
+            }
+            win(others.getLast(), last);
+            many.send(new Frame.Get("many")); // answered while its I are held up behind the stalled holder
+            List<Frame> heard = many.readUntilQuiet(5_000);
+            List<Frame> stops = heard.stream().filter(Frame.Invalidated.class::isInstance).toList();
+            assertThat(stops).as("an I for each of the 21 jobs, once").hasSize(21).doesNotHaveDuplicates();
+            assertThat(heard).contains(new Frame.Invalidated(last.txn()));
             others.forEach(RawMiner::close);
         }
     }
