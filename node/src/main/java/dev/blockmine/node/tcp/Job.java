@@ -27,8 +27,11 @@ final class Job {
     private final int minerNumbers;
     private final Set<MinerConnection> holders = new LinkedHashSet<>();
     private final AtomicReference<MinerConnection> claimant = new AtomicReference<>();
-    /** Holders already sent this job's I: by the broadcast or by their own next T, whichever came first. */
-    private final Set<MinerConnection> told = ConcurrentHashMap.newKeySet();
+    /**
+     * Holders already sent this job's I: by the broadcast or by their own next T, whichever came first. Made at
+     * settling, sized for every holder (thousands are added at once), and published by {@link #settled}.
+     */
+    private Set<MinerConnection> told = Set.of();
     private int nextMiner;
     private volatile boolean settled;
 
@@ -73,10 +76,11 @@ final class Job {
 
     /** Closes the job and returns whom to tell: every holder but the one that claimed it (board lock held). */
     List<MinerConnection> settle() {
-        settled = true;
         List<MinerConnection> others = new ArrayList<>(holders);
         others.remove(claimant.get());
         holders.clear();
+        told = ConcurrentHashMap.newKeySet(others.size() + 1);
+        settled = true; // after told: a thread that sees the job settled sees its told set
         return others;
     }
 
