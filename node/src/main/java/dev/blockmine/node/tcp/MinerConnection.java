@@ -206,7 +206,7 @@ final class MinerConnection {
             writeStops(stops);
             out.flush();
         } catch (IOException e) {
-            log.debug("cannot send {} to {}: {}", stops, peer, e.toString());
+            log.debug("cannot send I for jobs {} to {}: {}", stops.stream().map(Job::txn).toList(), peer, e.toString());
         } finally {
             writeStarted = 0;
         }
