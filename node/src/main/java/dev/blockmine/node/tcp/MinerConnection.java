@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -126,14 +127,10 @@ final class MinerConnection {
     private void flush() {
         writeLock.lock();
         try {
-            if (out != null && !socket.isClosed()) {
-                writeStarted = System.nanoTime();
-                out.flush();
+            if (!socket.isClosed()) {
+                timed(() -> "a flush", OutputStream::flush);
             }
-        } catch (IOException e) {
-            log.debug("cannot flush to {}: {}", peer, e.toString());
         } finally {
-            writeStarted = 0;
             writeLock.unlock();
         }
     }
@@ -147,18 +144,14 @@ final class MinerConnection {
         writeLock.lock();
         try {
             Frame.Task task = board.assign(this);
-            if (out != null) {
-                writeStarted = System.nanoTime();
-                writeStops(unheardStops(task.txn())); // an I held up in a broadcast goes out before the next job's T
-                FrameCodec.write(task, out);
+            timed(() -> "a T", stream -> {
+                writeStops(unheardStops(task.txn()), stream); // an I held up in a broadcast goes before the next T
+                FrameCodec.write(task, stream);
                 if (flush) {
-                    out.flush();
+                    stream.flush();
                 }
-            }
-        } catch (IOException e) {
-            log.debug("cannot send a T to {}: {}", peer, e.toString());
+            });
         } finally {
-            writeStarted = 0;
             writeLock.unlock();
         }
     }
@@ -192,31 +185,24 @@ final class MinerConnection {
     void tellStopped(List<Job> stops) {
         writeLock.lock();
         try {
-            if (out != null) {
-                tellStoppedLocked(stops);
-            }
+            tellStoppedLocked(stops);
         } finally {
             writeLock.unlock();
         }
     }
 
     private void tellStoppedLocked(List<Job> stops) {
-        try {
-            writeStarted = System.nanoTime();
-            writeStops(stops);
-            out.flush();
-        } catch (IOException e) {
-            log.debug("cannot send I for jobs {} to {}: {}", stops.stream().map(Job::txn).toList(), peer, e.toString());
-        } finally {
-            writeStarted = 0;
-        }
+        timed(() -> "I for jobs " + stops.stream().map(Job::txn).toList(), stream -> {
+            writeStops(stops, stream);
+            stream.flush();
+        });
     }
 
     /** Writes each I this miner has not been told yet (write lock held): whoever gets there first, once each. */
-    private void writeStops(List<Job> stops) throws IOException {
+    private void writeStops(List<Job> stops, OutputStream stream) throws IOException {
         for (Job stop : stops) {
             if (stop.firstStopFor(this)) {
-                FrameCodec.write(new Frame.Invalidated(stop.txn()), out);
+                FrameCodec.write(new Frame.Invalidated(stop.txn()), stream);
             }
         }
     }
@@ -276,19 +262,38 @@ final class MinerConnection {
     private void write(Frame frame, boolean flush) {
         writeLock.lock();
         try {
-            if (out == null) {
-                return; // not started yet
-            }
-            writeStarted = System.nanoTime();
-            FrameCodec.write(frame, out);
-            if (flush) {
-                out.flush();
-            }
+            timed(() -> frame, stream -> {
+                FrameCodec.write(frame, stream);
+                if (flush) {
+                    stream.flush();
+                }
+            });
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Writing to the connection's stream. */
+    private interface Output {
+        void writeTo(OutputStream stream) throws IOException;
+    }
+
+    /**
+     * Every write to the miner goes through here, with the write lock held: timed for the stalled-write watchdog
+     * ({@link #isStalled}), a failure only logged (the connection is closing anyway), nothing before {@link #serve}
+     * has opened the stream.
+     */
+    private void timed(Supplier<Object> what, Output work) {
+        if (out == null) {
+            return;
+        }
+        writeStarted = System.nanoTime();
+        try {
+            work.writeTo(out);
         } catch (IOException e) {
-            log.debug("cannot send {} to {}: {}", frame, peer, e.toString());
+            log.debug("cannot send {} to {}: {}", what.get(), peer, e.toString());
         } finally {
             writeStarted = 0;
-            writeLock.unlock();
         }
     }
 
