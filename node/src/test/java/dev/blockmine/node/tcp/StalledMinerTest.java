@@ -33,7 +33,7 @@ class StalledMinerTest {
     void aMinerThatStopsReadingCostsItsOwnConnectionNotTheOthersI() throws Exception {
         try (TcpNode node = new TcpNode(BITS, Duration.ofSeconds(60), 0, false, Duration.ofMillis(300));
                 StalledHolder stalled = new StalledHolder(node)) {
-            List<RawMiner> others = tenMoreHolders(node, stalled.held);
+            List<RawMiner> others = moreHolders(node, 10, stalled.held);
             RawMiner winner = others.getLast();
             win(winner, stalled.held);
             for (RawMiner other : others.subList(0, others.size() - 1)) {
@@ -56,7 +56,7 @@ class StalledMinerTest {
         // no watchdog to speak of: the broadcast stays stuck on the stalled holder for the whole test
         try (TcpNode node = new TcpNode(BITS, Duration.ofSeconds(60), 0, false, Duration.ofHours(1));
                 StalledHolder stalled = new StalledHolder(node)) {
-            List<RawMiner> others = tenMoreHolders(node, stalled.held);
+            List<RawMiner> others = moreHolders(node, 10, stalled.held);
             RawMiner winner = others.getLast();
             win(winner, stalled.held);
             // a G waits for the broadcast in flight, but only for a moment: it is answered with the next job
@@ -73,12 +73,7 @@ class StalledMinerTest {
                 RawMiner behind = node.miner()) {
             // right after the stalled holder, so in the same broadcaster's share whatever the number of cores
             assertThat(behind.ask("behind").txn()).isEqualTo(stalled.held.txn());
-            List<RawMiner> others = new ArrayList<>();
-            for (int i = 0; i < 63; i++) {
-                RawMiner miner = node.miner();
-                miner.ask("m" + i);
-                others.add(miner);
-            }
+            List<RawMiner> others = moreHolders(node, 63, stalled.held);
             win(others.getLast(), stalled.held);
             // its I is stuck behind the stalled holder; it asks anyway (its slot ran out, say), and after the
             // broadcast's head start the node answers: the I for the job it held must come first
@@ -100,12 +95,7 @@ class StalledMinerTest {
                 node.chain.addTransaction(new Transaction("a", "b", BigInteger.valueOf(i + 1)));
                 last = many.ask("many");
             }
-            List<RawMiner> others = new ArrayList<>();
-            for (int i = 0; i < 63; i++) {
-                RawMiner miner = node.miner();
-                assertThat(miner.ask("o" + i).txn()).isEqualTo(last.txn());
-                others.add(miner);
-            }
+            List<RawMiner> others = moreHolders(node, 63, last);
             win(others.getLast(), last);
             many.send(new Frame.Get("many")); // answered while its I are held up behind the stalled holder
             List<Frame> heard = many.readUntilQuiet(5_000);
@@ -132,9 +122,10 @@ class StalledMinerTest {
         assertThat(winner.send(new Frame.Solution(held.txn(), nonce)).read()).isEqualTo(new Frame.Accepted(held.txn()));
     }
 
-    private static List<RawMiner> tenMoreHolders(TcpNode node, Frame.Task held) {
+    /** {@code count} miners asking after those already there (so some share the stalled one's broadcaster). */
+    private static List<RawMiner> moreHolders(TcpNode node, int count, Frame.Task held) {
         List<RawMiner> others = new ArrayList<>();
-        for (int i = 0; i < 10; i++) { // after the stalled one, so some share its broadcaster
+        for (int i = 0; i < count; i++) {
             RawMiner miner = node.miner();
             assertThat(miner.ask("m" + i).txn()).isEqualTo(held.txn());
             others.add(miner);
