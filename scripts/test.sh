@@ -1,17 +1,28 @@
 #!/usr/bin/env bash
-# Builds everything and runs the whole test suite (unit, vector, concurrency, end-to-end, CPython interop).
-# Needs only a JDK 25 somewhere under /usr/lib/jvm (or in JAVA_HOME); Maven comes with the wrapper.
+# Set-up and the whole test suite (unit, CPython vectors, concurrency, end-to-end, Python interop, browser).
+# Needs only a JDK 25 (found under /usr/lib/jvm or in JAVA_HOME) and python3; Maven comes with the wrapper, the
+# Python packages go into target/venv (scripts/python-env.sh), Chromium comes from Debian's packages.
+# Ends with the totals over every module and the name of any test that was skipped, with the reason.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/java-env.sh
 echo "Using JDK at $JAVA_HOME"
+mkdir -p target
+
+echo "Python venv for the interop tests (target/venv)..."
+source scripts/python-env.sh
+echo "  python: $BLOCKMINE_PYTHON"
 
 # The dashboard test drives a real headless Chromium (Debian's chromium + chromium-driver); without them it is
 # skipped, saying so. Installed here when missing and we may (root, or passwordless sudo).
 if ! { [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; } && command -v apt-get > /dev/null; then
-  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo -n"
   echo "Installing chromium and chromium-driver for the dashboard test..."
-  { $SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q chromium chromium-driver; } > target-apt.log 2>&1 \
-    && echo "  installed" || echo "  could not install them (see target-apt.log): the browser test will be skipped"
+  python_env_apt chromium chromium-driver && echo "  installed" \
+    || echo "  could not install them (see target/apt.log): the browser test will be skipped"
 fi
-exec ./mvnw -B -ntp verify "$@"
+
+rm -rf ./*/target/surefire-reports*  # totals below count this run only (engine tests also run per vector width)
+status=0
+./mvnw -B -ntp verify "$@" || status=$?
+python3 scripts/test-report.py ./*/target/surefire-reports* || true
+exit "$status"

@@ -25,7 +25,7 @@ import picocli.CommandLine.ParentCommand;
             "M proofs/s, per core, and ratios to the naive Java loop and to the Python course miner run alongside."})
 final class BenchCommand implements Callable<Integer> {
 
-    /** The course's genesis block string (101 bytes), as in ../shared/vectors/proofs.json. */
+    /** The course's genesis block string (101 bytes), as in the proof vectors (pow/src/test/resources/vectors). */
     static final String BLOCK_STRING = "{\"index\": 1, \"previous_hash\": \"1\", \"proof\": 100, \"timestamp\": 1700000000.1234567, \"transactions\": []}";
 
     @ParentCommand
@@ -43,9 +43,13 @@ final class BenchCommand implements Callable<Integer> {
             description = "Threads for the multi-threaded rows (default: all cores, ${DEFAULT-VALUE}).")
     int threads = Runtime.getRuntime().availableProcessors();
 
-    @Option(names = "--shared", paramLabel = "DIR",
-            description = "The shared/ folder with reference/course_miner.py (default: the one beside the repository).")
-    Path shared;
+    @Option(names = "--python", paramLabel = "PYTHON", defaultValue = "python3",
+            description = "The Python that runs the course miner's baseline (default: ${DEFAULT-VALUE}).")
+    String python;
+
+    @Option(names = "--python-miner", paramLabel = "FILE",
+            description = "The course miner to measure (default: the jar's copy of interop/course_miner.py).")
+    Path pythonMiner;
 
     @Override
     public Integer call() {
@@ -59,11 +63,11 @@ final class BenchCommand implements Callable<Integer> {
         int cores = Runtime.getRuntime().availableProcessors();
         out.printf(Locale.ROOT, "Machine: %d cores, load average %s; Java %s; %s%n", cores, loadAverage(),
                 Runtime.version(), vectorNote());
-        Optional<Path> script = PythonBaseline.locateCourseMiner(shared);
-        boolean python = script.isPresent() && PythonBaseline.available();
-        if (!python) {
+        Optional<Path> script = PythonBaseline.courseMinerScript(pythonMiner);
+        boolean withPython = script.isPresent() && PythonBaseline.available(python);
+        if (!withPython) {
             out.println("Python column skipped: " + (script.isEmpty()
-                    ? "no shared/reference/course_miner.py beside the repository (use --shared DIR)" : "no python3 on PATH"));
+                    ? "no course miner " + (pythonMiner == null ? "in this jar" : "at " + pythonMiner) : "cannot run " + python + " (use --python PYTHON)"));
         }
 
         List<EngineKind> engines = new ArrayList<>(List.of(EngineKind.DIGEST, EngineKind.SCALAR));
@@ -76,8 +80,8 @@ final class BenchCommand implements Callable<Integer> {
         out.println("HTTP rule: sha256(block_string + str(proof)), 101-byte block string");
         BenchTable http = new BenchTable(cores);
         http.baseline(Throughput.naiveHttp(BLOCK_STRING, warmUp, measure));
-        if (python) {
-            http.python(PythonBaseline.courseMiner(script.get()));
+        if (withPython) {
+            http.python(PythonBaseline.courseMiner(python, script.get()));
         }
         for (EngineKind kind : engines) {
             for (int n : threadCounts) {
@@ -91,8 +95,8 @@ final class BenchCommand implements Callable<Integer> {
         BenchTable binary = new BenchTable(cores);
         byte[] data = Throughput.benchData();
         binary.baseline(Throughput.naiveBinary(data, warmUp, measure));
-        if (python) {
-            binary.python(PythonBaseline.binaryLoop());
+        if (withPython) {
+            binary.python(PythonBaseline.binaryLoop(python));
         }
         for (EngineKind kind : engines) {
             for (int n : threadCounts) {

@@ -1,11 +1,11 @@
 package dev.blockmine.miner;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
 /** The Python side of the benchmark: the course miner's own {@code --bench}, and a hashlib loop for the binary rule. */
 final class PythonBaseline {
 
-    static final String SCRIPT = "reference/course_miner.py";
     /** About a second of work for the course miner at ~1.5 M proofs/s. */
     static final int COURSE_MINER_PROOFS = 2_000_000;
     private static final Pattern RATE = Pattern.compile("proofs/s:\\s*([0-9.eE+]+)");
@@ -42,35 +41,46 @@ final class PythonBaseline {
             "print('cpu_seconds:', time.process_time() - c)");
     private static final int BINARY_LOOP_PROOFS = 200_000;
 
+    /** The copy of {@code interop/course_miner.py} that the build puts in this jar. */
+    private static final String COURSE_MINER_RESOURCE = "/interop/course_miner.py";
+
     private PythonBaseline() {
     }
 
-    static boolean available() {
-        return run(List.of("python3", "--version")).isPresent();
+    static boolean available(String python) {
+        return run(List.of(python, "--version")).isPresent();
     }
 
-    /** {@code shared/reference/course_miner.py}: from {@code --shared}, else beside the repository holding the jar, else ../shared. */
-    static Optional<Path> locateCourseMiner(Path sharedOption) {
-        List<Path> candidates = new ArrayList<>();
-        if (sharedOption != null) {
-            candidates.add(sharedOption);
+    /**
+     * The course miner to measure: {@code option} when given, else the jar's own copy of
+     * {@code interop/course_miner.py}, written to a temporary file for Python to run.
+     */
+    static Optional<Path> courseMinerScript(Path option) {
+        if (option != null) {
+            return Files.isRegularFile(option) ? Optional.of(option.toAbsolutePath()) : Optional.empty();
         }
-        jarDirectory().ifPresent(dir -> candidates.add(dir.resolve("../../../shared"))); // repo/client-miner/target/x.jar
-        candidates.add(Path.of("..", "shared"));
-        candidates.add(Path.of("shared"));
-        return candidates.stream().map(dir -> dir.resolve(SCRIPT).toAbsolutePath().normalize())
-                .filter(Files::isRegularFile).findFirst();
+        try (InputStream in = PythonBaseline.class.getResourceAsStream(COURSE_MINER_RESOURCE)) {
+            if (in == null) {
+                return Optional.empty();
+            }
+            Path copy = Files.createTempFile("course_miner", ".py");
+            copy.toFile().deleteOnExit();
+            Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+            return Optional.of(copy);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     /** {@code course_miner.py --bench}: its own wall-clock rate, and the proofs per CPU-second of its process. */
-    static BenchTable.Row courseMiner(Path script) {
-        return row("python course_miner.py", COURSE_MINER_PROOFS, run(List.of("python3", "-c", COURSE_MINER_WRAPPER,
+    static BenchTable.Row courseMiner(String python, Path script) {
+        return row("python course_miner.py", COURSE_MINER_PROOFS, run(List.of(python, "-c", COURSE_MINER_WRAPPER,
                 script.toString(), Integer.toString(COURSE_MINER_PROOFS))));
     }
 
     /** {@code hashlib.sha256(struct.pack('<I', nonce) + data)} in a loop. */
-    static BenchTable.Row binaryLoop() {
-        return row("python hashlib loop", BINARY_LOOP_PROOFS, run(List.of("python3", "-c", BINARY_LOOP)));
+    static BenchTable.Row binaryLoop(String python) {
+        return row("python hashlib loop", BINARY_LOOP_PROOFS, run(List.of(python, "-c", BINARY_LOOP)));
     }
 
     private static BenchTable.Row row(String name, int proofs, Optional<String> output) {
@@ -100,15 +110,6 @@ final class PythonBaseline {
             return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Optional.empty();
-        }
-    }
-
-    private static Optional<Path> jarDirectory() {
-        try {
-            var source = PythonBaseline.class.getProtectionDomain().getCodeSource();
-            return source == null ? Optional.empty() : Optional.ofNullable(Path.of(source.getLocation().toURI()).getParent());
-        } catch (URISyntaxException | IllegalArgumentException e) {
             return Optional.empty();
         }
     }

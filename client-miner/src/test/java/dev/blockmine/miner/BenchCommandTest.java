@@ -10,23 +10,37 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.blockmine.pow.Interop;
+import dev.blockmine.pow.PythonAvailable;
 import picocli.CommandLine;
 
 class BenchCommandTest {
 
     @Test
-    void printsARowPerEngineForBothRules(@TempDir Path emptyShared) {
+    void printsARowPerEngineForBothRulesAndPythonFromTheJarsOwnCourseMiner() throws Exception {
+        PythonAvailable.assume();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         MinerCommand miner = new MinerCommand(new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
-        // an empty --shared falls back to the shared/ beside the repository: Python runs when both are there
+        // no --python-miner: the course miner comes from the classpath copy of interop/course_miner.py
         int code = new CommandLine(miner).execute("bench", "--seconds", "0.05", "--warmup", "0.05", "--threads", "1",
-                "--shared", emptyShared.toString());
+                "--python", Interop.python());
         String table = out.toString(StandardCharsets.UTF_8);
         assertThat(code).isZero();
         assertThat(table).contains("HTTP rule", "Binary rule", "| java naive loop | 1 |", "| message-digest | 1 |",
                 "| scalar | 1 |", "| vector-");
         assertThat(table.lines().filter(line -> line.startsWith("| vector-")).count()).isEqualTo(2);
-        assertThat(table.contains("| python course_miner.py | 1 |") || table.contains("Python column skipped")).isTrue();
+        assertThat(table).contains("| python course_miner.py | 1 |", "| python hashlib loop | 1 |")
+                .doesNotContain("Python column skipped");
+    }
+
+    @Test
+    void saysWhyThePythonColumnIsSkipped(@TempDir Path empty) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        MinerCommand miner = new MinerCommand(new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        int code = new CommandLine(miner).execute("bench", "--seconds", "0.02", "--warmup", "0", "--threads", "1",
+                "--python-miner", empty.resolve("none.py").toString());
+        assertThat(code).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Python column skipped: no course miner at");
     }
 
     @Test

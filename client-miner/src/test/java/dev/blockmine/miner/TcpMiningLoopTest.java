@@ -19,11 +19,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.blockmine.pow.PythonAvailable;
-import dev.blockmine.pow.SharedFiles;
+import dev.blockmine.pow.Interop;
 import dev.blockmine.pow.search.DigestNonceSearch;
 
 /**
- * Our TCP miner against the independent Python server ({@code shared/reference/binary_node.py}, asyncio + hashlib):
+ * Our TCP miner against the independent Python server ({@code interop/binary_node.py}, asyncio + hashlib):
  * it wins jobs there, and it waits with back-off for a node that is not up yet.
  */
 class TcpMiningLoopTest {
@@ -110,7 +110,7 @@ class TcpMiningLoopTest {
     }
 
     private void startPythonNode(int port, int bits) throws Exception {
-        pythonNode = new ProcessBuilder("python3", SharedFiles.path("reference/binary_node.py").toString(),
+        pythonNode = new ProcessBuilder(Interop.python(), Interop.script("binary_node.py").toString(),
                 "--port", String.valueOf(port), "--bits", String.valueOf(bits)).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         for (int i = 0; i < 500; i++) {

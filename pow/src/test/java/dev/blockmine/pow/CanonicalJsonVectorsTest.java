@@ -19,7 +19,7 @@ class CanonicalJsonVectorsTest {
     static Stream<Arguments> vectors() {
         List<Arguments> all = new ArrayList<>();
         int i = 0;
-        for (JsonNode v : SharedFiles.vectors("canonical-json.json")) {
+        for (JsonNode v : Vectors.list("canonical-json.json")) {
             String served = v.get("served").stringValue();
             all.add(Arguments.of(Named.of("#" + i++ + " " + abbreviate(served), served), v.get("block_string").stringValue()));
         }

@@ -18,7 +18,7 @@ class ProofRuleVectorsTest {
 
     static Stream<Arguments> vectors() {
         List<Arguments> all = new ArrayList<>();
-        for (JsonNode v : SharedFiles.vectors("proofs.json")) {
+        for (JsonNode v : Vectors.list("proofs.json")) {
             all.add(Arguments.of(v.get("block_string").stringValue(), v.get("proof").bigIntegerValue(),
                     v.get("sha256").stringValue(), v.get("valid6").booleanValue()));
         }

@@ -12,12 +12,12 @@ public final class PythonAvailable {
     private PythonAvailable() {
     }
 
-    /** Skips the calling test unless {@code python3} runs and can import every one of {@code modules}. */
+    /** Skips the calling test unless {@link Interop#python()} runs and can import every one of {@code modules}. */
     public static void assume(String... modules) throws InterruptedException {
         String program = modules.length == 0 ? "pass" : "import " + String.join(", ", modules);
         Process probe;
         try {
-            probe = new ProcessBuilder("python3", "-c", program).redirectErrorStream(true).start();
+            probe = new ProcessBuilder(Interop.python(), "-c", program).redirectErrorStream(true).start();
         } catch (IOException e) {
             assumeTrue(false, "skipped: python3 is not on this machine (" + e.getMessage() + ")");
             return;
@@ -29,6 +29,6 @@ public final class PythonAvailable {
             said = e.getMessage();
         }
         assumeTrue(probe.waitFor(30, TimeUnit.SECONDS) && probe.exitValue() == 0,
-                "skipped: python3 cannot run \"" + program + "\" (" + said + ")");
+                "skipped: " + Interop.python() + " cannot run \"" + program + "\" (" + said + ")");
     }
 }

@@ -48,11 +48,12 @@ public final class HttpLoadCommand implements Callable<Integer> {
     @Option(names = "--node-jar", defaultValue = "node/target/node.jar", description = "Our node (default: ${DEFAULT-VALUE}).")
     Path nodeJar;
 
-    @Option(names = "--flask", defaultValue = "../shared/reference/flask_node.py",
+    @Option(names = "--flask", defaultValue = "interop/course_node.py",
             description = "The course's Flask server (default: ${DEFAULT-VALUE}); skipped when missing.")
     Path flask;
 
-    @Option(names = "--python", defaultValue = "python3", description = "Python with Flask (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--python", defaultValue = "${env:BLOCKMINE_PYTHON:-python3}",
+            description = "Python with Flask (default: ${DEFAULT-VALUE}; scripts/http-load.sh sets the project's venv).")
     String python;
 
     @Option(names = "--log", defaultValue = "target/http-load-servers.log", description = "Servers' output (default: ${DEFAULT-VALUE}).")

@@ -22,10 +22,10 @@ import dev.blockmine.node.chain.Chain;
 import dev.blockmine.node.chain.Transaction;
 import dev.blockmine.pow.ProofRule;
 import dev.blockmine.pow.PythonAvailable;
-import dev.blockmine.pow.SharedFiles;
+import dev.blockmine.pow.Interop;
 
 /**
- * The course's Python client ({@code shared/reference/course_miner.py}, with {@code requests}) mines on our node
+ * The course's Python client ({@code interop/course_miner.py}, with {@code requests}) mines on our node
  * unchanged: it computes block strings with CPython's json.dumps, so every coin it earns proves compatibility.
  * The node runs at 4 hex zeros here so that Python earns coins within seconds.
  */
@@ -47,7 +47,7 @@ class CourseMinerCompatibilityTest {
     void courseMinerEarnsCoinsWithItsIdAsWritten(@TempDir Path workDir) throws Exception {
         // like the course: the id is read with f.read(), trailing newline included
         Files.writeString(workDir.resolve("my_id.txt"), "py-miner\n");
-        Process miner = new ProcessBuilder("python3", SharedFiles.path("reference/course_miner.py").toString(),
+        Process miner = new ProcessBuilder(Interop.python(), Interop.script("course_miner.py").toString(),
                 "http://127.0.0.1:" + port, "--zeros", "4", "--seconds", "8")
                 .directory(workDir.toFile()).redirectErrorStream(true).start();
         String output = new String(miner.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

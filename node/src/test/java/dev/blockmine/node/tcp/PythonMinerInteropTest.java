@@ -16,10 +16,10 @@ import dev.blockmine.pow.PythonAvailable;
 import dev.blockmine.node.ChainAssertions;
 import dev.blockmine.node.chain.Transaction;
 import dev.blockmine.pow.ProofRule;
-import dev.blockmine.pow.SharedFiles;
+import dev.blockmine.pow.Interop;
 
 /**
- * The independent Python miner ({@code shared/reference/binary_miner.py}: struct + hashlib) wins jobs on our
+ * The independent Python miner ({@code interop/binary_miner.py}: struct + hashlib) wins jobs on our
  * node: every A it gets proves our frames, job data and rule agree with CPython's reading of the spec.
  */
 class PythonMinerInteropTest {
@@ -40,7 +40,7 @@ class PythonMinerInteropTest {
 
     @Test
     void thePythonReferenceMinerWinsJobsOnOurNode() throws Exception {
-        Process miner = new ProcessBuilder("python3", SharedFiles.path("reference/binary_miner.py").toString(),
+        Process miner = new ProcessBuilder(Interop.python(), Interop.script("binary_miner.py").toString(),
                 "127.0.0.1", String.valueOf(node.port()), "--name", "pyminer", "--jobs", "3", "--seconds", "40")
                 .redirectErrorStream(true).start();
         String output = new String(miner.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

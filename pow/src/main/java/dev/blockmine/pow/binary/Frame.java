@@ -3,7 +3,7 @@ package dev.blockmine.pow.binary;
 import java.util.Arrays;
 import java.util.HexFormat;
 
-/** One message of the binary mining protocol ({@code shared/protocol/binary-mining.md}). */
+/** One message of the binary mining protocol (README, "Binary mining protocol"; the wire format in {@link FrameCodec}). */
 public sealed interface Frame {
 
     /** G, miner → node: give me work. The name is at most 10 bytes of UTF-8. */

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.blockmine.pow.BinaryRule;
 import dev.blockmine.pow.ProofRule;
-import dev.blockmine.pow.SharedFiles;
+import dev.blockmine.pow.Vectors;
+import dev.blockmine.pow.binary.BinaryVectors;
 import dev.blockmine.pow.search.DigestNonceSearch;
 import dev.blockmine.pow.search.DigestProofSearch;
 import dev.blockmine.pow.search.NonceSearch;
@@ -60,7 +61,7 @@ class EngineVectorsTest {
 
     @Test
     void theSha256CoreReproducesEveryProofVector() {
-        for (JsonNode vector : SharedFiles.vectors("proofs.json")) {
+        for (JsonNode vector : Vectors.list("proofs.json")) {
             String blockString = vector.get("block_string").asString();
             String message = blockString + vector.get("proof").bigIntegerValue();
             byte[] padded = Sha256.padded(message.getBytes(StandardCharsets.UTF_8));
@@ -80,7 +81,7 @@ class EngineVectorsTest {
     @Test
     void everyEngineFindsAValidProofForEveryVectorBlockString() {
         Set<String> blockStrings = new LinkedHashSet<>();
-        for (JsonNode vector : SharedFiles.vectors("proofs.json")) {
+        for (JsonNode vector : Vectors.list("proofs.json")) {
             blockStrings.add(vector.get("block_string").asString());
         }
         ProofRule rule = new ProofRule(4);
@@ -105,7 +106,7 @@ class EngineVectorsTest {
 
     @Test
     void everyEngineFindsTheFirstNonceOfEveryBinarySolution() {
-        JsonNode vectors = binaryVectors();
+        JsonNode vectors = BinaryVectors.root();
         byte[] data = HexFormat.of().parseHex(vectors.get("data_hex").asString());
         for (JsonNode solution : vectors.get("solutions")) {
             int zeroBits = solution.get("zero_bits").asInt();
@@ -130,7 +131,7 @@ class EngineVectorsTest {
 
     @Test
     void nonceRangesWrapAroundTwoToTheThirtyTwo() {
-        byte[] data = HexFormat.of().parseHex(binaryVectors().get("data_hex").asString());
+        byte[] data = HexFormat.of().parseHex(BinaryVectors.root().get("data_hex").asString());
         long from = 0xffff_fff9L;
         Long expected = null;
         for (Engine<NonceSearch> engine : nonceEngines()) {
@@ -143,15 +144,6 @@ class EngineVectorsTest {
                 }
                 assertThat(nonce.getAsLong()).as(engine.name()).isEqualTo(expected);
             }
-        }
-    }
-
-    private static JsonNode binaryVectors() {
-        try {
-            return dev.blockmine.pow.CanonicalJson.parse(
-                    java.nio.file.Files.readString(SharedFiles.path("vectors/binary-mining.json"))).get("vectors");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
     }
 }
