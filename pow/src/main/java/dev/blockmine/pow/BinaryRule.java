@@ -14,7 +14,7 @@ public record BinaryRule(int zeroBits) {
     public static final long MAX_NONCE = 0xFFFF_FFFFL;
 
     public BinaryRule {
-        if (zeroBits < 0 || zeroBits > 256) {
+        if (zeroBits < 0 || zeroBits > 255) {
             throw new IllegalArgumentException("zero bits must be between 0 and 255 (one byte on the wire), was " + zeroBits);
         }
     }

@@ -1,6 +1,7 @@
 package dev.blockmine.pow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HexFormat;
 import java.util.OptionalLong;
@@ -51,6 +52,16 @@ class BinaryRuleVectorsTest {
         control.cancel();
         try (DigestNonceSearch search = new DigestNonceSearch(2)) {
             assertThat(search.search(BinaryVectors.data(), 64, 0, 1L << 32, control)).isEmpty();
+        }
+    }
+
+    @Test
+    void zeroBitsFitTheOneByteTheyTakeOnTheWire() {
+        assertThat(new BinaryRule(0).zeroBits()).isZero();
+        assertThat(new BinaryRule(255).zeroBits()).isEqualTo(255);
+        for (int bits : new int[] {-1, 256}) {
+            assertThatThrownBy(() -> new BinaryRule(bits)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("between 0 and 255");
         }
     }
 }

@@ -1,17 +1,16 @@
 package dev.blockmine.pow.engine;
 
 import java.util.OptionalLong;
-import java.util.concurrent.atomic.AtomicLong;
 
 import dev.blockmine.pow.BinaryRule;
 import dev.blockmine.pow.ProofRule;
 import dev.blockmine.pow.search.NonceSearch;
 import dev.blockmine.pow.search.SearchControl;
-import dev.blockmine.pow.search.SearchThreads;
+import dev.blockmine.pow.search.ThreadedSearch;
 
 /**
  * The binary-rule search: groups of 16 aligned nonces per kernel call, chunks of groups handed to the threads
- * from a shared cursor, in ascending order. Nonces of a group outside the asked range are ignored.
+ * by {@link ThreadedSearch}, in ascending order. Nonces of a group outside the asked range are ignored.
  */
 public final class LaneNonceSearch implements NonceSearch {
 
@@ -19,11 +18,11 @@ public final class LaneNonceSearch implements NonceSearch {
     private static final long MAX_COUNT = 1L << 32;
 
     private final Kernels kernels;
-    private final SearchThreads threads;
+    private final ThreadedSearch threads;
 
     LaneNonceSearch(Kernels kernels, int threads) {
         this.kernels = kernels;
-        this.threads = new SearchThreads(threads, "nonce-search");
+        this.threads = new ThreadedSearch(threads, "nonce-search");
     }
 
     @Override
@@ -37,39 +36,38 @@ public final class LaneNonceSearch implements NonceSearch {
         long start = from & 0xffff_fff0L;
         long groups = ((from & 15) + count + 15) / 16;
         long chunks = (groups + GROUPS_PER_CHUNK - 1) / GROUPS_PER_CHUNK;
-        AtomicLong cursor = new AtomicLong();
-        AtomicLong found = new AtomicLong(-1);
-        threads.runAll(thread -> {
+        return threads.run(chunks, () -> {
             NonceKernel kernel = kernels.nonce(job);
-            long chunk;
-            while (!control.isCancelled() && found.get() < 0 && (chunk = cursor.getAndIncrement()) < chunks) {
+            return (chunk, progress) -> {
                 long first = chunk * GROUPS_PER_CHUNK;
                 long end = Math.min(groups, first + GROUPS_PER_CHUNK);
                 for (long group = first; group < end; group++) {
                     int base = (int) (start + 16 * group);
                     int hits = kernel.scan(base, mask);
-                    if (hits != 0 && settle(data, rule, base, hits, from, count, found)) {
-                        break;
+                    if (hits != 0) {
+                        long nonce = settle(data, rule, base, hits, from, count);
+                        if (nonce != ThreadedSearch.NONE) {
+                            progress.tried((group - first + 1) * 16); // the groups up to the hit, not the whole chunk
+                            return nonce;
+                        }
                     }
                 }
-                control.addTried((end - first) * 16);
-            }
+                progress.tried((end - first) * 16);
+                return ThreadedSearch.NONE;
+            };
         }, control);
-        long nonce = found.get();
-        return nonce >= 0 ? OptionalLong.of(nonce) : OptionalLong.empty();
     }
 
-    private static boolean settle(byte[] data, BinaryRule rule, int base, int hits, long from, long count,
-            AtomicLong found) {
+    /** The first flagged nonce of the group that is in the range and passes the plain rule, or NONE. */
+    private static long settle(byte[] data, BinaryRule rule, int base, int hits, long from, long count) {
         for (int slot = 0; slot < 16; slot++) {
             long nonce = (base + slot) & 0xffff_ffffL;
             boolean inRange = ((nonce - from) & 0xffff_ffffL) < count;
             if ((hits >>> slot & 1) != 0 && inRange && rule.isValid(data, nonce)) {
-                found.compareAndSet(-1, nonce);
-                return true;
+                return nonce;
             }
         }
-        return false;
+        return ThreadedSearch.NONE;
     }
 
     @Override
@@ -79,7 +77,7 @@ public final class LaneNonceSearch implements NonceSearch {
 
     @Override
     public int threads() {
-        return threads.count();
+        return threads.threads();
     }
 
     @Override

@@ -3,16 +3,15 @@ package dev.blockmine.pow.engine;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.OptionalLong;
-import java.util.concurrent.atomic.AtomicLong;
 
 import dev.blockmine.pow.ProofRule;
 import dev.blockmine.pow.search.ProofSearch;
 import dev.blockmine.pow.search.SearchControl;
-import dev.blockmine.pow.search.SearchThreads;
+import dev.blockmine.pow.search.ThreadedSearch;
 
 /**
  * The fast HTTP-rule search: proofs laid out by {@link ProofLayout} (one compression each after a midstate),
- * 16 slots per kernel call, batches of proofs handed to the threads from a shared cursor. Every proof returned
+ * 16 slots per kernel call, batches of proofs handed to the threads by {@link ThreadedSearch}. Every proof returned
  * has passed {@link ProofRule#isValid}. The layout holds at least 256 times the proofs the target needs on
  * average; should they all fail, the search returns empty as if cancelled.
  */
@@ -22,11 +21,11 @@ public final class LaneProofSearch implements ProofSearch {
     private static final int REPORT_EVERY = 256;
 
     private final Kernels kernels;
-    private final SearchThreads threads;
+    private final ThreadedSearch threads;
 
     LaneProofSearch(Kernels kernels, int threads) {
         this.kernels = kernels;
-        this.threads = new SearchThreads(threads, "proof-search");
+        this.threads = new ThreadedSearch(threads, "proof-search");
     }
 
     @Override
@@ -36,49 +35,46 @@ public final class LaneProofSearch implements ProofSearch {
         int[] prefixChain = ProofBatch.prefixChain(prefix);
         SlotDigits slots = SlotDigits.of(layout);
         int mask = ProofRule.firstWordMask(rule.hexZeros() * 4);
-        AtomicLong cursor = new AtomicLong();
-        AtomicLong found = new AtomicLong(-1);
-        threads.runAll(thread -> {
+        return threads.run(layout.batches(), () -> {
             TailKernel kernel = kernels.tail(slots);
             ProofBatch batch = new ProofBatch(prefix, layout, prefixChain, slots);
-            long b;
-            while (!control.isCancelled() && found.get() < 0 && (b = cursor.getAndIncrement()) < layout.batches()) {
+            return (b, progress) -> {
                 batch.start(b);
                 int calls = 0;
                 do {
                     int hits = kernel.scan(batch.words(), batch.state(), batch.slotRound(), batch.chain(),
                             batch.paddingKw(), mask);
-                    if (hits != 0 && settle(blockString, rule, batch, hits, found)) {
-                        control.addTried((long) (calls + 1) * ProofLayout.SLOTS);
-                        return;
+                    if (hits != 0) {
+                        long proof = settle(blockString, rule, batch, hits);
+                        if (proof != ThreadedSearch.NONE) {
+                            progress.tried((long) (calls + 1) * ProofLayout.SLOTS);
+                            return proof;
+                        }
                     }
                     if (++calls == REPORT_EVERY) {
-                        control.addTried((long) calls * ProofLayout.SLOTS);
                         calls = 0;
-                        if (control.isCancelled() || found.get() >= 0) {
-                            return;
+                        if (!progress.tried((long) REPORT_EVERY * ProofLayout.SLOTS)) {
+                            return ThreadedSearch.NONE;
                         }
                     }
                 } while (batch.advance());
-                control.addTried((long) calls * ProofLayout.SLOTS);
-            }
+                progress.tried((long) calls * ProofLayout.SLOTS);
+                return ThreadedSearch.NONE;
+            };
         }, control);
-        long proof = found.get();
-        return proof >= 0 ? OptionalLong.of(proof) : OptionalLong.empty();
     }
 
-    /** Re-checks the flagged slots in order with the plain rule; records the first valid one. */
-    private static boolean settle(String blockString, ProofRule rule, ProofBatch batch, int hits, AtomicLong found) {
+    /** Re-checks the flagged slots in order with the plain rule: the first valid proof, or NONE. */
+    private static long settle(String blockString, ProofRule rule, ProofBatch batch, int hits) {
         for (int slot = 0; slot < ProofLayout.SLOTS; slot++) {
             if ((hits >>> slot & 1) != 0) {
                 long proof = batch.proof(slot);
                 if (rule.isValid(blockString, BigInteger.valueOf(proof))) {
-                    found.compareAndSet(-1, proof);
-                    return true;
+                    return proof;
                 }
             }
         }
-        return false;
+        return ThreadedSearch.NONE;
     }
 
     @Override
@@ -88,7 +84,7 @@ public final class LaneProofSearch implements ProofSearch {
 
     @Override
     public int threads() {
-        return threads.count();
+        return threads.threads();
     }
 
     @Override

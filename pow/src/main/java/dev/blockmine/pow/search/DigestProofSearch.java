@@ -4,69 +4,64 @@ import java.nio.charset.StandardCharsets;
 import java.security.DigestException;
 import java.security.MessageDigest;
 import java.util.OptionalLong;
-import java.util.concurrent.atomic.AtomicLong;
 
 import dev.blockmine.pow.ProofRule;
 
 /**
  * A portable multi-threaded search on {@link MessageDigest} (SHA-NI intrinsics where the JVM has them).
  * The prefix is hashed once per thread (midstate by clone) and proofs are decimal counters incremented in place.
- * Threads take chunks of consecutive proofs from a shared cursor, so no two try the same proof.
+ * Chunks of consecutive proofs go to the threads through {@link ThreadedSearch}, so no two try the same proof.
  */
 public final class DigestProofSearch implements ProofSearch {
 
     private static final int CHUNK = 1 << 20;
     private static final int REPORT_EVERY = 1 << 12;
 
-    private final SearchThreads threads;
+    private final ThreadedSearch threads;
 
     public DigestProofSearch(int threads) {
-        this.threads = new SearchThreads(threads, "proof-search");
+        this.threads = new ThreadedSearch(threads, "proof-search");
     }
 
     @Override
     public OptionalLong search(String blockString, ProofRule rule, SearchControl control) {
         byte[] prefix = blockString.getBytes(StandardCharsets.UTF_8);
-        AtomicLong cursor = new AtomicLong();
-        AtomicLong found = new AtomicLong(-1);
-        threads.runAll(index -> work(prefix, rule, control, cursor, found), control);
-        long proof = found.get();
-        return proof >= 0 ? OptionalLong.of(proof) : OptionalLong.empty();
+        return threads.run(Long.MAX_VALUE / CHUNK, () -> scanner(prefix, rule), control);
     }
 
-    private static void work(byte[] prefix, ProofRule rule, SearchControl control, AtomicLong cursor, AtomicLong found) {
+    /** One thread's scanner: chunk {@code c} is the proofs {@code [c * CHUNK, (c + 1) * CHUNK)}. */
+    private static ThreadedSearch.ChunkScan scanner(byte[] prefix, ProofRule rule) {
         MessageDigest base = ProofRule.sha256();
         base.update(prefix);
         byte[] digest = new byte[32];
         byte[] digits = new byte[20];
-        try {
-            while (!control.isCancelled() && found.get() < 0) {
-                long start = cursor.getAndAdd(CHUNK);
-                int len = writeDecimal(start, digits);
-                long unreported = 0;
+        return (chunk, progress) -> {
+            long start = chunk * CHUNK;
+            int len = writeDecimal(start, digits);
+            long unreported = 0;
+            try {
                 for (long proof = start; proof < start + CHUNK; proof++) {
                     MessageDigest sha = (MessageDigest) base.clone();
                     sha.update(digits, 0, len);
                     sha.digest(digest, 0, 32);
                     if (rule.meets(digest)) {
-                        control.addTried(unreported + 1);
-                        found.compareAndSet(-1, proof); // the others see it at their next report and stop
-                        return;
+                        progress.tried(unreported + 1);
+                        return proof;
                     }
                     if (++unreported == REPORT_EVERY) {
-                        control.addTried(unreported);
                         unreported = 0;
-                        if (control.isCancelled() || found.get() >= 0) {
-                            return;
+                        if (!progress.tried(REPORT_EVERY)) {
+                            return ThreadedSearch.NONE;
                         }
                     }
                     len = increment(digits, len);
                 }
-                control.addTried(unreported);
+            } catch (CloneNotSupportedException | DigestException e) {
+                throw new IllegalStateException("SHA-256 provider cannot clone or digest", e);
             }
-        } catch (CloneNotSupportedException | DigestException e) {
-            throw new IllegalStateException("SHA-256 provider cannot clone or digest", e);
-        }
+            progress.tried(unreported);
+            return ThreadedSearch.NONE;
+        };
     }
 
     /** Writes {@code value} in decimal at the start of {@code digits}, returns its length. */
@@ -98,7 +93,7 @@ public final class DigestProofSearch implements ProofSearch {
 
     @Override
     public int threads() {
-        return threads.count();
+        return threads.threads();
     }
 
     @Override

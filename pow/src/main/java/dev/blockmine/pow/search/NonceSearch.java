@@ -2,19 +2,11 @@ package dev.blockmine.pow.search;
 
 import java.util.OptionalLong;
 
-import dev.blockmine.pow.engine.EngineKind;
-import dev.blockmine.pow.engine.Engines;
-
 /**
  * Finds a nonce for the binary protocol's rule ({@link dev.blockmine.pow.BinaryRule}). Independent of any node or
  * miner code, so the TCP miner can plug in any engine.
  */
 public interface NonceSearch extends AutoCloseable {
-
-    /** The fastest engine this JVM and CPU can run (see {@link Engines}), on {@code threads} threads. */
-    static NonceSearch best(int threads) {
-        return Engines.nonceSearch(EngineKind.AUTO, threads);
-    }
 
     /**
      * Searches the nonces {@code [from, from + count)} modulo 2^32 until one is valid, the range is exhausted or

@@ -34,7 +34,7 @@ class LaneSearchTest {
 
     @Test
     void twoThreadsFindASixZeroProofThatPlainMessageDigestAccepts() {
-        try (ProofSearch search = ProofSearch.best(2)) {
+        try (ProofSearch search = Engines.proofSearch(EngineKind.AUTO, 2)) {
             SearchControl control = new SearchControl();
             OptionalLong proof = search.search(GENESIS, ProofRule.COURSE, control);
             assertThat(proof).isPresent();
@@ -86,12 +86,28 @@ class LaneSearchTest {
 
                 SearchControl control = new SearchControl();
                 CompletableFuture<OptionalLong> running = CompletableFuture.supplyAsync(
-                        () -> search.search(data, 256, 0, 1L << 32, control));
+                        () -> search.search(data, 255, 0, 1L << 32, control));
                 while (control.tried() == 0) {
                     Thread.onSpinWait();
                 }
                 control.cancel();
                 assertThat(running.get(10, TimeUnit.SECONDS)).as(kind.name()).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void aNonceSearchCountsWhatItTriedUpToTheHitNotTheRestOfItsChunk() {
+        byte[] data = HexFormat.of().parseHex("00112233445566778899aabbccddeeff".repeat(64));
+        List<EngineKind> kinds = new ArrayList<>(laneKinds());
+        kinds.add(EngineKind.DIGEST);
+        for (EngineKind kind : kinds) {
+            try (NonceSearch search = Engines.nonceSearch(kind, 1)) {
+                SearchControl control = new SearchControl();
+                long nonce = search.search(data, 8, 0, 1L << 32, control).orElseThrow();
+                // one thread tries in order: the lane engines whole groups of 16, the digest engine one by one
+                long expected = kind == EngineKind.DIGEST ? nonce + 1 : (nonce / 16 + 1) * 16;
+                assertThat(control.tried()).as(kind.name()).isEqualTo(expected);
             }
         }
     }
