@@ -44,5 +44,5 @@ if [ -z "$NODE" ]; then
 fi
 
 echo "Machine: $(nproc) cores; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-"$JAVA_HOME/bin/java" -cp client-miner/target/client-miner.jar dev.blockmine.loadtest.TcpLoad "$NODE" "$@"
+"$JAVA_HOME/bin/java" -cp loadtest/target/loadtest.jar dev.blockmine.loadtest.tcp.TcpLoad "$NODE" "$@"
 echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
 
+import dev.blockmine.loadtest.Percentiles;
 import dev.blockmine.pow.CanonicalJson;
 import dev.blockmine.pow.ProofRule;
 import tools.jackson.core.JacksonException;
@@ -59,11 +60,11 @@ final class SimulatedMiners {
             }
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        Latencies all = Latencies.merge(latencies);
+        Percentiles all = Latencies.merge(latencies);
         Map<Integer, Long> byStatus = new java.util.TreeMap<>();
         statuses.forEach((status, count) -> byStatus.put(status, count.sum()));
         return new LoadResult(server, miners, pace.isZero() ? "closed loop" : "1 round / " + pace.toMillis() + " ms",
-                took, requests.sum(), submissions.sum(), errors.sum(), all.percentileMillis(50), all.percentileMillis(99), byStatus);
+                took, requests.sum(), submissions.sum(), errors.sum(), all.millisAt(50), all.millisAt(99), byStatus);
     }
 
     private void mine(String id, ProofSupply supply, long deadline, Duration pace, Latencies latencies, LongAdder requests,

@@ -8,6 +8,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.blockmine.loadtest.Percentiles;
+
 class LoadTableTest {
 
     @Test
@@ -29,9 +31,11 @@ class LoadTableTest {
             a.add(i * 1_000_000L);
             b.add((50 + i) * 1_000_000L);
         }
-        Latencies all = Latencies.merge(List.of(b, a));
-        assertThat(all.percentileMillis(50)).isEqualTo(50.0);
-        assertThat(all.percentileMillis(99)).isEqualTo(99.0);
-        assertThat(all.percentileMillis(100)).isEqualTo(100.0);
+        Percentiles all = Latencies.merge(List.of(b, a));
+        assertThat(all.count()).isEqualTo(100);
+        assertThat(all.millisAt(50)).isEqualTo(50.0);
+        assertThat(all.millisAt(99)).isEqualTo(99.0);
+        assertThat(all.millisAt(100)).isEqualTo(100.0);
+        assertThat(Latencies.merge(List.of()).millisAt(50)).isNaN();
     }
 }

@@ -9,7 +9,7 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
-import dev.blockmine.loadtest.TcpLoad;
+import dev.blockmine.loadtest.tcp.TcpLoad;
 import dev.blockmine.node.ChainAssertions;
 import dev.blockmine.pow.ProofRule;
 import picocli.CommandLine;

@@ -1,4 +1,4 @@
-package dev.blockmine.loadtest;
+package dev.blockmine.loadtest.tcp;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
+import dev.blockmine.loadtest.Percentiles;
 import dev.blockmine.pow.binary.Frame;
 import dev.blockmine.pow.search.DigestNonceSearch;
 import dev.blockmine.pow.search.SearchControl;
@@ -152,7 +153,7 @@ public final class TcpLoad implements Callable<Integer> {
                     out.printf(Locale.ROOT, "%n| I to all holders | p50 ms | p99 ms | max ms |%n|---|---|---|---|%n");
                     for (var row : List.of(Map.entry("bare fan-out server (floor)", ofFloor), Map.entry("node", ofNode))) {
                         Percentiles p = row.getValue();
-                        out.printf(Locale.ROOT, "| %s | %.1f | %.1f | %.1f |%n", row.getKey(), p.at(50) / 1e6, p.at(99) / 1e6, p.at(100) / 1e6);
+                        out.printf(Locale.ROOT, "| %s | %.1f | %.1f | %.1f |%n", row.getKey(), p.millisAt(50), p.millisAt(99), p.millisAt(100));
                     }
                     out.printf(Locale.ROOT, "node / floor: p50 %.2fx, p99 %.2fx%n", ofNode.at(50) / (double) ofFloor.at(50),
                             ofNode.at(99) / (double) ofFloor.at(99));
@@ -273,8 +274,8 @@ public final class TcpLoad implements Callable<Integer> {
                         r = Percentiles.of(latencies.subList(before, latencies.size()).stream().mapToLong(Long::longValue).toArray());
                     }
                     out.printf(Locale.ROOT, "round %d%s: %d I, first %.2f ms, p50 %.2f ms, p99 %.2f ms, last %.2f ms%n",
-                            round + 1, round < warmupRounds ? " (warm-up)" : "", r.count(), r.at(0) / 1e6,
-                            r.at(50) / 1e6, r.at(99) / 1e6, r.at(100) / 1e6);
+                            round + 1, round < warmupRounds ? " (warm-up)" : "", r.count(), r.millisAt(0),
+                            r.millisAt(50), r.millisAt(99), r.millisAt(100));
                 }
                 if (invalidatedThisRound.get() < holders) {
                     out.printf("round %d: only %d of %d holders got I within 10 s (the winner's S for job %d was answered %s); "
@@ -292,7 +293,7 @@ public final class TcpLoad implements Callable<Integer> {
         if (warmupRounds > 0) {
             Percentiles w = Percentiles.of(warmup.stream().mapToLong(Long::longValue).toArray());
             out.printf(Locale.ROOT, "%s warm-up: %d rounds, %d I received: p50 %.2f ms, p99 %.2f ms, max %.2f ms "
-                    + "(not counted below)%n", label, warmupRounds, w.count(), w.at(50) / 1e6, w.at(99) / 1e6, w.at(100) / 1e6);
+                    + "(not counted below)%n", label, warmupRounds, w.count(), w.millisAt(50), w.millisAt(99), w.millisAt(100));
         }
         Percentiles p;
         synchronized (latencies) { // a straggling I of a timed-out round may still be added
@@ -300,7 +301,7 @@ public final class TcpLoad implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "%s: %d rounds, %d I received by %d holders (%s): I broadcast latency p50 %.2f ms, "
                 + "p99 %.2f ms, max %.2f ms%n", label, rounds, p.count(), holders,
-                askOnInvalidate ? "each sends G on I" : "G only after the round", p.at(50) / 1e6, p.at(99) / 1e6, p.at(100) / 1e6);
+                askOnInvalidate ? "each sends G on I" : "G only after the round", p.millisAt(50), p.millisAt(99), p.millisAt(100));
         return p;
     }
 

@@ -1,4 +1,4 @@
-package dev.blockmine.loadtest;
+package dev.blockmine.loadtest.tcp;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
