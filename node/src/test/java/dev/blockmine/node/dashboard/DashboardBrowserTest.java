@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -76,6 +77,8 @@ class DashboardBrowserTest {
     void showsANewBlockLiveWithoutReloading() throws Exception {
         browser.get("http://127.0.0.1:" + port + "/");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        // The page re-renders its tables as events arrive: read each text inside a wait, again if the element was replaced.
+        wait.ignoring(StaleElementReferenceException.class);
         wait.until(b -> b.findElement(By.id("status")).getText().contains("live"));
         long height = chain.tip().index();
         assertThat(browser.findElement(By.id("height")).getText()).isEqualTo(Long.toString(height));
@@ -85,8 +88,8 @@ class DashboardBrowserTest {
         assertThat(forge.submit(proof, "browser-miner")).isInstanceOf(Submission.Forged.class);
 
         wait.until(b -> b.findElement(By.id("height")).getText().equals(Long.toString(height + 1)));
-        assertThat(browser.findElement(By.id("winners")).getText()).contains("browser-miner");
-        assertThat(browser.findElement(By.cssSelector("#blocks tr[data-index='" + (height + 1) + "']")).getText())
+        assertThat(wait.<String>until(b -> b.findElement(By.id("winners")).getText())).contains("browser-miner");
+        assertThat(wait.<String>until(b -> b.findElement(By.cssSelector("#blocks tr[data-index='" + (height + 1) + "']")).getText()))
                 .contains("browser-miner").contains("http").contains(proof.toString());
         assertThat(browser.findElements(By.cssSelector("#chart rect"))).isNotEmpty();
         assertThat(((JavascriptExecutor) browser).executeScript("return window.stillTheSamePage === true;"))
