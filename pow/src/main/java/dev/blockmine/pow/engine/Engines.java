@@ -63,20 +63,23 @@ public final class Engines {
     }
 
     public static ProofSearch proofSearch(EngineKind kind, int threads) {
-        return switch (resolve(kind)) {
-            case DIGEST -> new DigestProofSearch(threads);
-            case SCALAR -> new LaneProofSearch(new ScalarKernels(), threads);
-            case VECTOR -> new LaneProofSearch(new VectorKernels(), threads);
-            case AUTO -> throw new AssertionError("resolved above");
-        };
+        EngineKind resolved = resolve(kind);
+        return resolved == EngineKind.DIGEST ? new DigestProofSearch(threads)
+                : new LaneProofSearch(kernels(resolved), threads);
     }
 
     public static NonceSearch nonceSearch(EngineKind kind, int threads) {
-        return switch (resolve(kind)) {
-            case DIGEST -> new DigestNonceSearch(threads);
-            case SCALAR -> new LaneNonceSearch(new ScalarKernels(), threads);
-            case VECTOR -> new LaneNonceSearch(new VectorKernels(), threads);
-            case AUTO -> throw new AssertionError("resolved above");
+        EngineKind resolved = resolve(kind);
+        return resolved == EngineKind.DIGEST ? new DigestNonceSearch(threads)
+                : new LaneNonceSearch(kernels(resolved), threads);
+    }
+
+    /** The kernel family of a lane engine, {@code kind} already {@link #resolve resolved}. */
+    static Kernels kernels(EngineKind kind) {
+        return switch (kind) {
+            case SCALAR -> new ScalarKernels();
+            case VECTOR -> new VectorKernels();
+            case DIGEST, AUTO -> throw new IllegalArgumentException(kind + " has no kernels of its own");
         };
     }
 

@@ -1,4 +1,4 @@
-package dev.blockmine.pow.engine;
+package dev.blockmine.bench;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
