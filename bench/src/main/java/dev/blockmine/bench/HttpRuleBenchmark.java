@@ -8,7 +8,7 @@ import org.openjdk.jmh.annotations.Setup;
 import dev.blockmine.pow.engine.KernelCalls;
 
 /**
- * HTTP rule, one thread, in proofs per microsecond (= M proofs/s): the kernels, 16 proofs per call, counter
+ * HTTP rule, one thread, in proofs per microsecond (= M proofs/s): the kernels, {@link KernelCalls#PER_CALL} proofs per call, counter
  * stepping included. {@link NaiveBaselineBenchmark} has the naive loop to compare with.
  * Run: {@code java -jar bench/target/benchmarks.jar HttpRule} (forks get the Vector API module themselves).
  */

@@ -11,13 +11,13 @@ import dev.blockmine.pow.search.ThreadedSearch;
 
 /**
  * The fast HTTP-rule search: proofs laid out by {@link ProofLayout} (one compression each after a midstate),
- * 16 slots per kernel call, batches of proofs handed to the threads by {@link ThreadedSearch}. Every proof returned
+ * 32 slots per kernel call, batches of proofs handed to the threads by {@link ThreadedSearch}. Every proof returned
  * has passed {@link ProofRule#isValid}. The layout holds at least 256 times the proofs the target needs on
  * average; should they all fail, the search returns empty as if cancelled.
  */
 public final class LaneProofSearch implements ProofSearch {
 
-    /** Kernel calls (16 proofs each) between progress reports and stop checks. */
+    /** Kernel calls ({@link ProofLayout#SLOTS} proofs each) between progress reports and stop checks. */
     private static final int REPORT_EVERY = 256;
 
     private final Kernels kernels;

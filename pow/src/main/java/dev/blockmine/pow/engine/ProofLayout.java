@@ -6,10 +6,11 @@ package dev.blockmine.pow.engine;
  * 64-byte block (the "digit block"), and where possible the message ends in its first 56 bytes, so each proof costs
  * one compression after a midstate (else see {@link #paddingBlock()}). A proof reads, in decimal:
  * <pre>
- *   batch number (prefixDigits, no leading zero) | counter (counterDigits) | slot (2 digits, 00..15)
+ *   batch number (prefixDigits, no leading zero) | counter (counterDigits) | slot (2 digits, 00..31)
  * </pre>
- * The slot is the SIMD lane (16 slots: one 512-bit vector of ints, two 256-bit ones, or 16 scalar steps), so
- * every engine tries the same proofs in the same order. Slots 16..99 are never tried; any valid proof is accepted.
+ * The slot is the SIMD lane (32 slots: two 512-bit vectors of ints, which the vector kernel runs interleaved, four
+ * 256-bit ones, or 32 scalar steps), so every engine tries the same proofs in the same order. Slots 32..99 are
+ * never tried; any valid proof is accepted.
  *
  * @param prefixLength  bytes of the block string
  * @param width         digits of every proof
@@ -17,7 +18,7 @@ package dev.blockmine.pow.engine;
  */
 public record ProofLayout(int prefixLength, int width, int counterDigits) {
 
-    public static final int SLOTS = 16;
+    public static final int SLOTS = 32;
     static final int SLOT_DIGITS = 2;
     /** Proofs are longs: at most 18 digits keeps every one of them below Long.MAX_VALUE. */
     static final int MAX_WIDTH = 18;

@@ -1,7 +1,7 @@
 package dev.blockmine.pow.engine;
 
 /**
- * Finishes the digit-block compression (and the padding block's, if any) of the 16 slots of one counter value
+ * Finishes the digit-block compression (and the padding block's, if any) of the {@link ProofLayout#SLOTS} slots of one counter value
  * and tells which digests may meet the target. Not thread-safe: each search thread has its own.
  */
 interface TailKernel {

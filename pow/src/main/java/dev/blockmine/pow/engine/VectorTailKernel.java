@@ -9,9 +9,12 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The slots in lanes: one pass per vector of slots (1 with 16 lanes, 2 with 8, 4 with 4). The schedule lives in an
- * int array, one vector per word; the working variables stay in registers. The species and the written-out phases
- * are explained in {@link VectorNonceKernel}.
+ * The slots in lanes, two vectors of slots at a time (x and y: 32 slots with 16 lanes, two passes with 8, four
+ * with 4). One vector alone leaves the core waiting: each SHA-256 round needs the previous one's result, and that
+ * chain is longer than the time the core needs to issue the round's instructions, so the rounds of x and y run
+ * interleaved, each filling the other's wait (2x the proofs per second of one vector on the development CPU).
+ * The schedules live in int arrays, one vector per word; the working variables stay in registers. The species
+ * and the written-out phases are explained in {@link VectorNonceKernel}.
  */
 final class VectorTailKernel implements TailKernel {
 
@@ -19,38 +22,47 @@ final class VectorTailKernel implements TailKernel {
     private static final VectorSpecies<Integer> S = VectorKernels.SPECIES;
 
     private final SlotDigits slots;
-    /** Schedule plus round constants, one vector per round. */
-    private final int[] w;
-    /** Chaining value after the digit block, one vector per word, when a padding block follows. */
+    /** Schedules of x and y, one vector per word (what later schedule words are made of). */
+    private final int[] wx;
+    private final int[] wy;
+    /** Schedules plus round constants of x and y: what each round consumes. */
+    private final int[] kx;
+    private final int[] ky;
+    /** Chaining values of x (words 0..7) then y (8..15) after the digit block, when a padding block follows. */
     private final int[] padChain;
 
     VectorTailKernel(SlotDigits slots) {
         this.slots = slots;
-        this.w = new int[64 * S.length()];
-        this.padChain = new int[8 * S.length()];
+        int n = S.length();
+        this.wx = new int[64 * n];
+        this.wy = new int[64 * n];
+        this.kx = new int[64 * n];
+        this.ky = new int[64 * n];
+        this.padChain = new int[16 * n];
     }
 
     @Override
     public int scan(int[] words, int[] state, int from, int[] chain, int[] paddingKw, int mask) {
         int lanes = S.length();
-        int hits = 0;
-        for (int first = 0; first < ProofLayout.SLOTS; first += lanes) {
-            schedule(words, first);
+        long hits = 0;
+        for (int first = 0; first < ProofLayout.SLOTS; first += 2 * lanes) {
+            schedule(words, first, wx, kx);
+            schedule(words, first + lanes, wy, ky);
             if (paddingKw == null) {
                 hits |= rounds(state, from, chain, null, mask) << first;
             } else {
                 rounds(state, from, chain, padChain, 0);
-                hits |= padding(paddingKw, mask) << first;
+                hits |= (padding(paddingKw, 0, mask) | padding(paddingKw, 8, mask) << lanes) << first;
             }
         }
-        return hits;
+        return (int) hits;
     }
 
-    /** The schedule plus constants of the slots {@code [firstSlot, firstSlot + lanes)} into {@code w}. */
-    private void schedule(int[] words, int firstSlot) {
+    /** The schedule of the slots {@code [firstSlot, firstSlot + lanes)} into {@code w}, plus constants into {@code kw}. */
+    private void schedule(int[] words, int firstSlot, int[] w, int[] kw) {
         VectorSpecies<Integer> s = S;
         int n = s.length();
-        int[] w = this.w;
+        int[] k = Sha256.K;
         for (int t = 0; t < 16; t++) {
             IntVector.broadcast(s, words[t]).intoArray(w, t * n);
         }
@@ -58,84 +70,113 @@ final class VectorTailKernel implements TailKernel {
         IntVector.fromArray(s, w, j).or(IntVector.fromArray(s, slots.firstBits(), firstSlot)).intoArray(w, j);
         j = slots.secondWord() * n;
         IntVector.fromArray(s, w, j).or(IntVector.fromArray(s, slots.secondBits(), firstSlot)).intoArray(w, j);
-        for (int t = 16; t < 64; t++) {
-            IntVector x2 = IntVector.fromArray(s, w, (t - 2) * n);
-            IntVector x15 = IntVector.fromArray(s, w, (t - 15) * n);
-            x2.lanewise(ROR, 17).lanewise(XOR, x2.lanewise(ROR, 19)).lanewise(XOR, x2.lanewise(LSHR, 10))
-                    .add(IntVector.fromArray(s, w, (t - 7) * n))
-                    .add(x15.lanewise(ROR, 7).lanewise(XOR, x15.lanewise(ROR, 18)).lanewise(XOR, x15.lanewise(LSHR, 3)))
-                    .add(IntVector.fromArray(s, w, (t - 16) * n))
-                    .intoArray(w, t * n);
+        for (int t = 0; t < 16; t++) {
+            IntVector.fromArray(s, w, t * n).add(k[t]).intoArray(kw, t * n);
         }
-        int[] k = Sha256.K;
-        for (int t = 0; t < 64; t++) {
-            IntVector.fromArray(s, w, t * n).add(k[t]).intoArray(w, t * n);
+        // W[t-1] and W[t-2] stay in registers: reading them back from the array would put a store-to-load
+        // forwarding delay on the chain from each word to the next but one
+        IntVector x1 = IntVector.fromArray(s, w, 15 * n);
+        IntVector x2 = IntVector.fromArray(s, w, 14 * n);
+        for (int t = 16; t < 64; t++) {
+            IntVector x15 = IntVector.fromArray(s, w, (t - 15) * n);
+            IntVector rest = IntVector.fromArray(s, w, (t - 7) * n).add(IntVector.fromArray(s, w, (t - 16) * n))
+                    .add(x15.lanewise(ROR, 7).lanewise(XOR, x15.lanewise(ROR, 18)).lanewise(XOR, x15.lanewise(LSHR, 3)));
+            IntVector wt = x2.lanewise(ROR, 17).lanewise(XOR, x2.lanewise(ROR, 19))
+                    .lanewise(XOR, x2.lanewise(LSHR, 10)).add(rest);
+            wt.intoArray(w, t * n);
+            wt.add(k[t]).intoArray(kw, t * n);
+            x2 = x1;
+            x1 = wt;
         }
     }
 
     /**
-     * Rounds {@code [from, 64)} from the shared working variables. Without a padding block: bit i set when lane i's
-     * digest word 0 passes. With one: the chaining value after the digit block goes to {@code out}.
+     * Rounds {@code [from, 64)} of x and y from the shared working variables. Without a padding block: bit i set
+     * when lane i's digest word 0 passes (x in the low lanes, y above). With one: the chaining values after the
+     * digit block go to {@code out}.
      */
-    private int rounds(int[] state, int from, int[] chain, int[] out, int mask) {
+    private long rounds(int[] state, int from, int[] chain, int[] out, int mask) {
         VectorSpecies<Integer> s = S;
         int n = s.length();
-        int[] w = this.w;
-        IntVector a = IntVector.broadcast(s, state[0]);
-        IntVector b = IntVector.broadcast(s, state[1]);
-        IntVector c = IntVector.broadcast(s, state[2]);
-        IntVector d = IntVector.broadcast(s, state[3]);
-        IntVector e = IntVector.broadcast(s, state[4]);
-        IntVector f = IntVector.broadcast(s, state[5]);
-        IntVector g = IntVector.broadcast(s, state[6]);
-        IntVector h = IntVector.broadcast(s, state[7]);
-        IntVector bc = b.lanewise(XOR, c);
+        int[] kx = this.kx;
+        int[] ky = this.ky;
+        IntVector xa = IntVector.broadcast(s, state[0]);
+        IntVector xb = IntVector.broadcast(s, state[1]);
+        IntVector xc = IntVector.broadcast(s, state[2]);
+        IntVector xd = IntVector.broadcast(s, state[3]);
+        IntVector xe = IntVector.broadcast(s, state[4]);
+        IntVector xf = IntVector.broadcast(s, state[5]);
+        IntVector xg = IntVector.broadcast(s, state[6]);
+        IntVector xh = IntVector.broadcast(s, state[7]);
+        IntVector ya = xa, yb = xb, yc = xc, yd = xd, ye = xe, yf = xf, yg = xg, yh = xh;
         for (int t = from; t < 64; t++) {
-            IntVector t1 = h
-                    .add(e.lanewise(ROR, 6).lanewise(XOR, e.lanewise(ROR, 11)).lanewise(XOR, e.lanewise(ROR, 25)))
-                    .add(g.lanewise(XOR, e.and(f.lanewise(XOR, g))))
-                    .add(IntVector.fromArray(s, w, t * n));
-            // maj(a, b, c) = b ^ ((a ^ b) & (b ^ c)), and this round's a ^ b is the next round's b ^ c
-            IntVector ab = a.lanewise(XOR, b);
-            IntVector t2 = a.lanewise(ROR, 2).lanewise(XOR, a.lanewise(ROR, 13)).lanewise(XOR, a.lanewise(ROR, 22))
-                    .add(b.lanewise(XOR, ab.and(bc)));
-            bc = ab;
-            h = g;
-            g = f;
-            f = e;
-            e = d.add(t1);
-            d = c;
-            c = b;
-            b = a;
-            a = t1.add(t2);
+            // C2 turns Ch, Maj and each three-way XOR into one vpternlogd where AVX-512 has it
+            IntVector xt1 = xh.add(IntVector.fromArray(s, kx, t * n)).add(xg.lanewise(XOR, xe.and(xf.lanewise(XOR, xg))))
+                    .add(xe.lanewise(ROR, 6).lanewise(XOR, xe.lanewise(ROR, 11)).lanewise(XOR, xe.lanewise(ROR, 25)));
+            IntVector xt2 = xa.lanewise(ROR, 2).lanewise(XOR, xa.lanewise(ROR, 13)).lanewise(XOR, xa.lanewise(ROR, 22))
+                    .add(xa.and(xb).or(xc.and(xa.or(xb))));
+            IntVector yt1 = yh.add(IntVector.fromArray(s, ky, t * n)).add(yg.lanewise(XOR, ye.and(yf.lanewise(XOR, yg))))
+                    .add(ye.lanewise(ROR, 6).lanewise(XOR, ye.lanewise(ROR, 11)).lanewise(XOR, ye.lanewise(ROR, 25)));
+            IntVector yt2 = ya.lanewise(ROR, 2).lanewise(XOR, ya.lanewise(ROR, 13)).lanewise(XOR, ya.lanewise(ROR, 22))
+                    .add(ya.and(yb).or(yc.and(ya.or(yb))));
+            xh = xg;
+            xg = xf;
+            xf = xe;
+            xe = xd.add(xt1);
+            xd = xc;
+            xc = xb;
+            xb = xa;
+            xa = xt1.add(xt2);
+            yh = yg;
+            yg = yf;
+            yf = ye;
+            ye = yd.add(yt1);
+            yd = yc;
+            yc = yb;
+            yb = ya;
+            ya = yt1.add(yt2);
         }
         if (out == null) {
-            return (int) a.add(chain[0]).and(mask).compare(VectorOperators.EQ, 0).toLong();
+            long x = xa.add(chain[0]).and(mask).compare(VectorOperators.EQ, 0).toLong();
+            long y = ya.add(chain[0]).and(mask).compare(VectorOperators.EQ, 0).toLong();
+            return x | y << n;
         }
-        a.add(chain[0]).intoArray(out, 0);
-        b.add(chain[1]).intoArray(out, n);
-        c.add(chain[2]).intoArray(out, 2 * n);
-        d.add(chain[3]).intoArray(out, 3 * n);
-        e.add(chain[4]).intoArray(out, 4 * n);
-        f.add(chain[5]).intoArray(out, 5 * n);
-        g.add(chain[6]).intoArray(out, 6 * n);
-        h.add(chain[7]).intoArray(out, 7 * n);
+        xa.add(chain[0]).intoArray(out, 0);
+        xb.add(chain[1]).intoArray(out, n);
+        xc.add(chain[2]).intoArray(out, 2 * n);
+        xd.add(chain[3]).intoArray(out, 3 * n);
+        xe.add(chain[4]).intoArray(out, 4 * n);
+        xf.add(chain[5]).intoArray(out, 5 * n);
+        xg.add(chain[6]).intoArray(out, 6 * n);
+        xh.add(chain[7]).intoArray(out, 7 * n);
+        ya.add(chain[0]).intoArray(out, 8 * n);
+        yb.add(chain[1]).intoArray(out, 9 * n);
+        yc.add(chain[2]).intoArray(out, 10 * n);
+        yd.add(chain[3]).intoArray(out, 11 * n);
+        ye.add(chain[4]).intoArray(out, 12 * n);
+        yf.add(chain[5]).intoArray(out, 13 * n);
+        yg.add(chain[6]).intoArray(out, 14 * n);
+        yh.add(chain[7]).intoArray(out, 15 * n);
         return 0;
     }
 
-    /** Compresses the padding block, the same for every lane, after {@code padChain}; returns the pass bits. */
-    private int padding(int[] kw, int mask) {
+    /**
+     * Compresses the padding block, the same for every lane, after the chaining value at word {@code word} of
+     * {@code padChain} (0 for x, 8 for y); returns the pass bits.
+     */
+    private long padding(int[] kw, int word, int mask) {
         VectorSpecies<Integer> s = S;
         int n = s.length();
         int[] ch = this.padChain;
-        IntVector a = IntVector.fromArray(s, ch, 0);
-        IntVector b = IntVector.fromArray(s, ch, n);
-        IntVector c = IntVector.fromArray(s, ch, 2 * n);
-        IntVector d = IntVector.fromArray(s, ch, 3 * n);
-        IntVector e = IntVector.fromArray(s, ch, 4 * n);
-        IntVector f = IntVector.fromArray(s, ch, 5 * n);
-        IntVector g = IntVector.fromArray(s, ch, 6 * n);
-        IntVector h = IntVector.fromArray(s, ch, 7 * n);
+        int at = word * n;
+        IntVector a = IntVector.fromArray(s, ch, at);
+        IntVector b = IntVector.fromArray(s, ch, at + n);
+        IntVector c = IntVector.fromArray(s, ch, at + 2 * n);
+        IntVector d = IntVector.fromArray(s, ch, at + 3 * n);
+        IntVector e = IntVector.fromArray(s, ch, at + 4 * n);
+        IntVector f = IntVector.fromArray(s, ch, at + 5 * n);
+        IntVector g = IntVector.fromArray(s, ch, at + 6 * n);
+        IntVector h = IntVector.fromArray(s, ch, at + 7 * n);
         for (int t = 0; t < 64; t++) {
             IntVector t1 = h
                     .add(e.lanewise(ROR, 6).lanewise(XOR, e.lanewise(ROR, 11)).lanewise(XOR, e.lanewise(ROR, 25)))
@@ -152,7 +193,7 @@ final class VectorTailKernel implements TailKernel {
             b = a;
             a = t1.add(t2);
         }
-        IntVector first = IntVector.fromArray(s, ch, 0).add(a);
-        return (int) first.and(mask).compare(VectorOperators.EQ, 0).toLong();
+        IntVector first = IntVector.fromArray(s, ch, at).add(a);
+        return first.and(mask).compare(VectorOperators.EQ, 0).toLong();
     }
 }

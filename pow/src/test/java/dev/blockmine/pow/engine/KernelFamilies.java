@@ -22,14 +22,14 @@ final class KernelFamilies {
     }
 
     /**
-     * Digest word 0 of each of the 16 slots, read back through the kernel's only output (the pass/fail bits):
+     * Digest word 0 of each of the slots, read back through the kernel's only output (the pass/fail bits):
      * one scan per bit, with a mask of that single bit.
      */
     static int[] firstWords(java.util.function.IntUnaryOperator scanWithMask) {
-        int[] words = new int[16];
+        int[] words = new int[ProofLayout.SLOTS];
         for (int bit = 0; bit < 32; bit++) {
             int clear = scanWithMask.applyAsInt(1 << bit);
-            for (int slot = 0; slot < 16; slot++) {
+            for (int slot = 0; slot < ProofLayout.SLOTS; slot++) {
                 if ((clear >>> slot & 1) == 0) {
                     words[slot] |= 1 << bit;
                 }

@@ -28,7 +28,7 @@ class ProofLayoutTest {
 
     @Test
     void harderTargetsGetWiderLayouts() {
-        // 44 bytes: the one-block layouts end at width 11 (2^33.7 proofs), enough for 24 bits but not for 32
+        // 44 bytes: the one-block layouts end at width 11 (2^34.7 proofs), enough for 24 bits but not for 32
         assertThat(ProofLayout.choose(44, 24).paddingBlock()).isFalse();
         assertThat(ProofLayout.choose(44, 32).paddingBlock()).isTrue();
         assertThat(ProofLayout.choose(44, 32).proofs()).isGreaterThanOrEqualTo(0x1p40);
@@ -41,6 +41,6 @@ class ProofLayoutTest {
         assertThat(layout.proof(0, 0, 0)).isEqualTo(100000_0000_00L);
         assertThat(layout.proof(123, 4567, 15)).isEqualTo(100123_4567_15L);
         assertThat(layout.batches()).isEqualTo(900_000);
-        assertThat(layout.proofsPerBatch()).isEqualTo(10_000 * 16);
+        assertThat(layout.proofsPerBatch()).isEqualTo(10_000 * ProofLayout.SLOTS);
     }
 }

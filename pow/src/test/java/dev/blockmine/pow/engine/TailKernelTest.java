@@ -50,7 +50,7 @@ class TailKernelTest {
             ProofLayout layout) {
         int[] words = KernelFamilies.firstWords(
                 mask -> kernel.scan(batch.words(), batch.state(), batch.slotRound(), batch.chain(), batch.paddingKw(), mask));
-        for (int slot = 0; slot < 16; slot++) {
+        for (int slot = 0; slot < ProofLayout.SLOTS; slot++) {
             long proof = batch.proof(slot);
             assertThat(Long.toString(proof)).hasSize(layout.width());
             byte[] expected = ProofRule.digest(blockString, BigInteger.valueOf(proof));
