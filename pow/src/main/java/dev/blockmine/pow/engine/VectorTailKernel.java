@@ -11,10 +11,11 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * The slots in lanes, two vectors of slots at a time (x and y: 32 slots with 16 lanes, two passes with 8, four
  * with 4). One vector alone leaves the core waiting: each SHA-256 round needs the previous one's result, and that
- * chain is longer than the time the core needs to issue the round's instructions, so the rounds of x and y run
- * interleaved, each filling the other's wait (2x the proofs per second of one vector on the development CPU).
- * The schedules live in int arrays, one vector per word; the working variables stay in registers. The species
- * and the written-out phases are explained in {@link VectorNonceKernel}.
+ * chain (four dependent 2-cycle operations per round on the development CPU) is longer than the time the core
+ * needs to issue the round's instructions. So the rounds of x and y run interleaved, and each round also computes
+ * the schedule word it consumes, which is independent work that fills the remaining gaps (see the README's
+ * roofline). The working variables stay in registers, the schedules in int arrays (one vector per word). The
+ * species and the written-out phases are explained in {@link VectorNonceKernel}.
  */
 final class VectorTailKernel implements TailKernel {
 
@@ -22,12 +23,9 @@ final class VectorTailKernel implements TailKernel {
     private static final VectorSpecies<Integer> S = VectorKernels.SPECIES;
 
     private final SlotDigits slots;
-    /** Schedules of x and y, one vector per word (what later schedule words are made of). */
+    /** Message schedules of x and y, one vector per word. */
     private final int[] wx;
     private final int[] wy;
-    /** Schedules plus round constants of x and y: what each round consumes. */
-    private final int[] kx;
-    private final int[] ky;
     /** Chaining values of x (words 0..7) then y (8..15) after the digit block, when a padding block follows. */
     private final int[] padChain;
 
@@ -36,8 +34,6 @@ final class VectorTailKernel implements TailKernel {
         int n = S.length();
         this.wx = new int[64 * n];
         this.wy = new int[64 * n];
-        this.kx = new int[64 * n];
-        this.ky = new int[64 * n];
         this.padChain = new int[16 * n];
     }
 
@@ -46,8 +42,8 @@ final class VectorTailKernel implements TailKernel {
         int lanes = S.length();
         long hits = 0;
         for (int first = 0; first < ProofLayout.SLOTS; first += 2 * lanes) {
-            schedule(words, first, wx, kx);
-            schedule(words, first + lanes, wy, ky);
+            message(words, first, wx);
+            message(words, first + lanes, wy);
             if (paddingKw == null) {
                 hits |= rounds(state, from, chain, null, mask) << first;
             } else {
@@ -58,11 +54,10 @@ final class VectorTailKernel implements TailKernel {
         return (int) hits;
     }
 
-    /** The schedule of the slots {@code [firstSlot, firstSlot + lanes)} into {@code w}, plus constants into {@code kw}. */
-    private void schedule(int[] words, int firstSlot, int[] w, int[] kw) {
+    /** The 16 message words of the slots {@code [firstSlot, firstSlot + lanes)} into {@code w}. */
+    private void message(int[] words, int firstSlot, int[] w) {
         VectorSpecies<Integer> s = S;
         int n = s.length();
-        int[] k = Sha256.K;
         for (int t = 0; t < 16; t++) {
             IntVector.broadcast(s, words[t]).intoArray(w, t * n);
         }
@@ -70,36 +65,17 @@ final class VectorTailKernel implements TailKernel {
         IntVector.fromArray(s, w, j).or(IntVector.fromArray(s, slots.firstBits(), firstSlot)).intoArray(w, j);
         j = slots.secondWord() * n;
         IntVector.fromArray(s, w, j).or(IntVector.fromArray(s, slots.secondBits(), firstSlot)).intoArray(w, j);
-        for (int t = 0; t < 16; t++) {
-            IntVector.fromArray(s, w, t * n).add(k[t]).intoArray(kw, t * n);
-        }
-        // W[t-1] and W[t-2] stay in registers: reading them back from the array would put a store-to-load
-        // forwarding delay on the chain from each word to the next but one
-        IntVector x1 = IntVector.fromArray(s, w, 15 * n);
-        IntVector x2 = IntVector.fromArray(s, w, 14 * n);
-        for (int t = 16; t < 64; t++) {
-            IntVector x15 = IntVector.fromArray(s, w, (t - 15) * n);
-            IntVector rest = IntVector.fromArray(s, w, (t - 7) * n).add(IntVector.fromArray(s, w, (t - 16) * n))
-                    .add(x15.lanewise(ROR, 7).lanewise(XOR, x15.lanewise(ROR, 18)).lanewise(XOR, x15.lanewise(LSHR, 3)));
-            IntVector wt = x2.lanewise(ROR, 17).lanewise(XOR, x2.lanewise(ROR, 19))
-                    .lanewise(XOR, x2.lanewise(LSHR, 10)).add(rest);
-            wt.intoArray(w, t * n);
-            wt.add(k[t]).intoArray(kw, t * n);
-            x2 = x1;
-            x1 = wt;
-        }
     }
 
     /**
-     * Rounds {@code [from, 64)} of x and y from the shared working variables. Without a padding block: bit i set
+     * Rounds {@code [from, 64)} of x and y from the shared working variables, with the schedule words from 16 on
+     * computed in the round that consumes them. Without a padding block: bit i set
      * when lane i's digest word 0 passes (x in the low lanes, y above). With one: the chaining values after the
      * digit block go to {@code out}.
      */
     private long rounds(int[] state, int from, int[] chain, int[] out, int mask) {
         VectorSpecies<Integer> s = S;
         int n = s.length();
-        int[] kx = this.kx;
-        int[] ky = this.ky;
         IntVector xa = IntVector.broadcast(s, state[0]);
         IntVector xb = IntVector.broadcast(s, state[1]);
         IntVector xc = IntVector.broadcast(s, state[2]);
@@ -109,13 +85,60 @@ final class VectorTailKernel implements TailKernel {
         IntVector xg = IntVector.broadcast(s, state[6]);
         IntVector xh = IntVector.broadcast(s, state[7]);
         IntVector ya = xa, yb = xb, yc = xc, yd = xd, ye = xe, yf = xf, yg = xg, yh = xh;
-        for (int t = from; t < 64; t++) {
+        int[] k = Sha256.K;
+        int[] wx = this.wx;
+        int[] wy = this.wy;
+        int t = from;
+        for (; t < 16; t++) {
+            IntVector xk = IntVector.fromArray(s, wx, t * n).add(k[t]);
+            IntVector yk = IntVector.fromArray(s, wy, t * n).add(k[t]);
             // C2 turns Ch, Maj and each three-way XOR into one vpternlogd where AVX-512 has it
-            IntVector xt1 = xh.add(IntVector.fromArray(s, kx, t * n)).add(xg.lanewise(XOR, xe.and(xf.lanewise(XOR, xg))))
+            IntVector xt1 = xh.add(xk).add(xg.lanewise(XOR, xe.and(xf.lanewise(XOR, xg))))
                     .add(xe.lanewise(ROR, 6).lanewise(XOR, xe.lanewise(ROR, 11)).lanewise(XOR, xe.lanewise(ROR, 25)));
             IntVector xt2 = xa.lanewise(ROR, 2).lanewise(XOR, xa.lanewise(ROR, 13)).lanewise(XOR, xa.lanewise(ROR, 22))
                     .add(xa.and(xb).or(xc.and(xa.or(xb))));
-            IntVector yt1 = yh.add(IntVector.fromArray(s, ky, t * n)).add(yg.lanewise(XOR, ye.and(yf.lanewise(XOR, yg))))
+            IntVector yt1 = yh.add(yk).add(yg.lanewise(XOR, ye.and(yf.lanewise(XOR, yg))))
+                    .add(ye.lanewise(ROR, 6).lanewise(XOR, ye.lanewise(ROR, 11)).lanewise(XOR, ye.lanewise(ROR, 25)));
+            IntVector yt2 = ya.lanewise(ROR, 2).lanewise(XOR, ya.lanewise(ROR, 13)).lanewise(XOR, ya.lanewise(ROR, 22))
+                    .add(ya.and(yb).or(yc.and(ya.or(yb))));
+            xh = xg;
+            xg = xf;
+            xf = xe;
+            xe = xd.add(xt1);
+            xd = xc;
+            xc = xb;
+            xb = xa;
+            xa = xt1.add(xt2);
+            yh = yg;
+            yg = yf;
+            yf = ye;
+            ye = yd.add(yt1);
+            yd = yc;
+            yc = yb;
+            yb = ya;
+            ya = yt1.add(yt2);
+        }
+        for (; t < 64; t++) {
+            IntVector x15 = IntVector.fromArray(s, wx, (t - 15) * n);
+            IntVector x2 = IntVector.fromArray(s, wx, (t - 2) * n);
+            IntVector xw = x2.lanewise(ROR, 17).lanewise(XOR, x2.lanewise(ROR, 19)).lanewise(XOR, x2.lanewise(LSHR, 10))
+                    .add(IntVector.fromArray(s, wx, (t - 7) * n)).add(IntVector.fromArray(s, wx, (t - 16) * n))
+                    .add(x15.lanewise(ROR, 7).lanewise(XOR, x15.lanewise(ROR, 18)).lanewise(XOR, x15.lanewise(LSHR, 3)));
+            xw.intoArray(wx, t * n);
+            IntVector y15 = IntVector.fromArray(s, wy, (t - 15) * n);
+            IntVector y2 = IntVector.fromArray(s, wy, (t - 2) * n);
+            IntVector yw = y2.lanewise(ROR, 17).lanewise(XOR, y2.lanewise(ROR, 19)).lanewise(XOR, y2.lanewise(LSHR, 10))
+                    .add(IntVector.fromArray(s, wy, (t - 7) * n)).add(IntVector.fromArray(s, wy, (t - 16) * n))
+                    .add(y15.lanewise(ROR, 7).lanewise(XOR, y15.lanewise(ROR, 18)).lanewise(XOR, y15.lanewise(LSHR, 3)));
+            yw.intoArray(wy, t * n);
+            IntVector xk = xw.add(k[t]);
+            IntVector yk = yw.add(k[t]);
+            // C2 turns Ch, Maj and each three-way XOR into one vpternlogd where AVX-512 has it
+            IntVector xt1 = xh.add(xk).add(xg.lanewise(XOR, xe.and(xf.lanewise(XOR, xg))))
+                    .add(xe.lanewise(ROR, 6).lanewise(XOR, xe.lanewise(ROR, 11)).lanewise(XOR, xe.lanewise(ROR, 25)));
+            IntVector xt2 = xa.lanewise(ROR, 2).lanewise(XOR, xa.lanewise(ROR, 13)).lanewise(XOR, xa.lanewise(ROR, 22))
+                    .add(xa.and(xb).or(xc.and(xa.or(xb))));
+            IntVector yt1 = yh.add(yk).add(yg.lanewise(XOR, ye.and(yf.lanewise(XOR, yg))))
                     .add(ye.lanewise(ROR, 6).lanewise(XOR, ye.lanewise(ROR, 11)).lanewise(XOR, ye.lanewise(ROR, 25)));
             IntVector yt2 = ya.lanewise(ROR, 2).lanewise(XOR, ya.lanewise(ROR, 13)).lanewise(XOR, ya.lanewise(ROR, 22))
                     .add(ya.and(yb).or(yc.and(ya.or(yb))));
