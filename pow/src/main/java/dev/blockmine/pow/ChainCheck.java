@@ -9,9 +9,10 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
- * Validates a whole chain as served by {@code GET /chain}: indices consecutive from 1, every {@code previous_hash}
- * the hash of the block before, every proof valid for the block before under its rule, and exactly one reward
- * (sender "0", amount 1), last, in every block after the genesis block.
+ * Validates a whole chain as served by {@code GET /chain}: the course's genesis block, every block's
+ * {@link BlockShape}, indices consecutive from 1, every {@code previous_hash} the hash of the block before, every
+ * proof valid for the block before under its rule, and exactly one reward (sender "0", amount 1), last, in every
+ * block after the genesis block. Validation stops at the first bad block.
  * <p>
  * Two rules prove blocks. An HTTP block's proof is valid for the previous block's string under the {@link ProofRule}.
  * A block won over the binary protocol says so with {@code "rule": "binary"} and its {@code "zero_bits"}; its proof
@@ -26,7 +27,7 @@ public final class ChainCheck {
     /**
      * Binary blocks must carry at least the same work as the HTTP rule ({@code 4 × hexZeros} bits).
      *
-     * @return the problems found, empty for a valid chain
+     * @return the problems of the first bad block, empty for a valid chain
      */
     public static List<String> problems(List<JsonNode> chain, ProofRule rule) {
         return problems(chain, rule, BinaryRule.equivalentTo(rule).zeroBits());
@@ -34,22 +35,24 @@ public final class ChainCheck {
 
     /**
      * @param minZeroBits the lowest {@code zero_bits} a binary block may claim
-     * @return the problems found, empty for a valid chain
+     * @return the problems of the first bad block, empty for a valid chain
      */
     public static List<String> problems(List<JsonNode> chain, ProofRule rule, int minZeroBits) {
-        List<String> problems = new ArrayList<>();
+        return problems(chain, new Walk(rule, minZeroBits, BlockShape.DEFAULT));
+    }
+
+    /** The problems of the first bad block met on {@code walk} (a fresh one), empty for a valid chain. */
+    public static List<String> problems(List<JsonNode> chain, Walk walk) {
         if (chain.isEmpty()) {
-            problems.add("the chain is empty");
-            return problems;
+            return List.of("the chain is empty");
         }
-        JsonNode genesis = chain.getFirst();
-        if (!genesis.path("index").isIntegralNumber() || genesis.get("index").longValue() != 1) {
-            problems.add("block #1: index is " + genesis.path("index") + ", expected 1");
+        for (JsonNode block : chain) {
+            List<String> problems = walk.next(block);
+            if (!problems.isEmpty()) {
+                return problems; // the rest hangs on a bad block: nothing after it can count
+            }
         }
-        for (int i = 1; i < chain.size(); i++) {
-            problems.addAll(link(chain.get(i - 1), chain.get(i), rule, minZeroBits));
-        }
-        return problems;
+        return List.of();
     }
 
     /** {@link #link(JsonNode, JsonNode, ProofRule, int)} with binary blocks held to the HTTP rule's work. */
@@ -58,25 +61,77 @@ public final class ChainCheck {
     }
 
     /**
-     * The problems of {@code next} as the successor of {@code previous}: its index, its previous_hash, its proof
+     * The problems of {@code next} as the successor of {@code previous}: its shape, index, previous_hash, proof
      * under its rule and its reward. A miner that validated a chain once checks each new block with this alone.
      */
     public static List<String> link(JsonNode previous, JsonNode next, ProofRule rule, int minZeroBits) {
+        return link(CanonicalJson.encode(previous), previous.path("index").longValue(), next, rule, minZeroBits,
+                BlockShape.DEFAULT);
+    }
+
+    /**
+     * A chain checked one block at a time, from its genesis block, holding only the last good block: a chain
+     * streamed from a peer is judged as it arrives, and refused at its first bad block.
+     */
+    public static final class Walk {
+
+        private final ProofRule rule;
+        private final int minZeroBits;
+        private final BlockShape shape;
+        private String previousString;
+        private long previousIndex;
+
+        public Walk(ProofRule rule, int minZeroBits, BlockShape shape) {
+            this.rule = rule;
+            this.minZeroBits = minZeroBits;
+            this.shape = shape;
+        }
+
+        /** A walk that continues after {@code tip}, a block already known to be good. */
+        public Walk(ProofRule rule, int minZeroBits, BlockShape shape, String tipBlockString, long tipIndex) {
+            this(rule, minZeroBits, shape);
+            this.previousString = tipBlockString;
+            this.previousIndex = tipIndex;
+        }
+
+        /** The problems of the next block; the walk moves past it only when there are none. */
+        public List<String> next(JsonNode block) {
+            List<String> problems = previousString == null ? shape.genesisProblems(block)
+                    : link(previousString, previousIndex, block, rule, minZeroBits, shape);
+            if (problems.isEmpty()) {
+                previousString = CanonicalJson.encode(block);
+                previousIndex = block.get("index").longValue();
+            }
+            return problems;
+        }
+
+        /** How many blocks the walk has accepted after the genesis block, as the index of the last one. */
+        public long lastIndex() {
+            return previousIndex;
+        }
+    }
+
+    private static List<String> link(String previousString, long previousIndex, JsonNode next, ProofRule rule,
+            int minZeroBits, BlockShape shape) {
         List<String> problems = new ArrayList<>();
-        long expectedIndex = previous.path("index").longValue() + 1;
+        long expectedIndex = previousIndex + 1;
         String where = "block #" + expectedIndex;
-        if (!next.path("index").isIntegralNumber() || next.get("index").longValue() != expectedIndex) {
+        String shapeProblem = shape.problem(next);
+        if (shapeProblem != null) {
+            problems.add(where + ": " + shapeProblem);
+            return problems;
+        }
+        if (next.get("index").longValue() != expectedIndex) {
             problems.add(where + ": index is " + next.path("index") + ", expected " + expectedIndex);
         }
-        String previousString = CanonicalJson.encode(previous);
         String expectedHash = ProofRule.sha256Hex(previousString);
-        if (!next.path("previous_hash").isString() || !expectedHash.equals(next.get("previous_hash").stringValue())) {
+        if (!expectedHash.equals(next.get("previous_hash").stringValue())) {
             problems.add(where + ": previous_hash is " + next.path("previous_hash") + ", expected \"" + expectedHash + "\"");
         }
         JsonNode proof = next.path("proof");
         JsonNode blockRule = next.get("rule");
         if (blockRule == null) {
-            if (!proof.isIntegralNumber() || !rule.isValid(previousString, proof.bigIntegerValue())) {
+            if (!rule.isValid(previousString, proof.bigIntegerValue())) {
                 problems.add(where + ": proof " + proof + " is not valid for the block before");
             }
         } else if ("binary".equals(blockRule.stringValue(null))) {

@@ -57,10 +57,32 @@ class ChainCheckTest {
 
     @Test
     void missingOrDoubledRewardsAndGapsAreFound() {
-        ((ObjectNode) chain.get(1).get("transactions").get(0)).put("sender", "0");
         ((ObjectNode) chain.get(3)).put("index", 7);
+        assertThat(ChainCheck.problems(chain, RULE)).anyMatch(p -> p.startsWith("block #4: index"));
+        ((ObjectNode) chain.get(1).get("transactions").get(0)).put("sender", "0");
         List<String> problems = ChainCheck.problems(chain, RULE);
-        assertThat(problems).anyMatch(p -> p.startsWith("block #2: expected exactly one reward"));
-        assertThat(problems).anyMatch(p -> p.startsWith("block #4: index"));
+        assertThat(problems).as("validation stops at the first bad block")
+                .allMatch(p -> p.startsWith("block #2: "))
+                .anyMatch(p -> p.startsWith("block #2: expected exactly one reward"));
+    }
+
+    @Test
+    void theGenesisBlockHasTheCourseShape() {
+        ((ObjectNode) chain.getFirst()).putArray("transactions").addObject().put("amount", 1_000_000_000_000_000L)
+                .put("recipient", "forger").put("sender", "0");
+        assertThat(ChainCheck.problems(chain, RULE)).singleElement().asString().startsWith("block #1: a genesis block is exactly");
+    }
+
+    @Test
+    void fieldsOutOfBoundsAreFound() {
+        ((ObjectNode) chain.get(1)).put("timestamp", -1e308);
+        assertThat(ChainCheck.problems(chain, RULE)).singleElement().asString().startsWith("block #2: timestamp");
+        ((ObjectNode) chain.get(1)).put("timestamp", 2.25);
+        ((ObjectNode) chain.get(1).get("transactions").get(0)).put("recipient", "x".repeat(5000));
+        assertThat(ChainCheck.problems(chain, RULE)).singleElement().asString().startsWith("block #2: a transaction's recipient");
+        ((ObjectNode) chain.get(1).get("transactions").get(0)).put("recipient", "b").put("amount", -2.5);
+        assertThat(ChainCheck.problems(chain, RULE)).singleElement().asString().startsWith("block #2: a transaction's amount");
+        ((ObjectNode) chain.get(1).get("transactions").get(0)).put("amount", 2.5).put("extra", 1);
+        assertThat(ChainCheck.problems(chain, RULE)).singleElement().asString().startsWith("block #2: a transaction has");
     }
 }

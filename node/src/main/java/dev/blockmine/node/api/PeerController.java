@@ -11,14 +11,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.blockmine.node.NodeProperties;
+import dev.blockmine.node.chain.BlockValidation;
 import dev.blockmine.node.chain.Chain;
 import dev.blockmine.node.chain.SealedBlock;
 import dev.blockmine.node.peers.Consensus;
 import dev.blockmine.node.peers.Peers;
 import dev.blockmine.pow.CanonicalJson;
-import dev.blockmine.pow.ChainCheck;
-import dev.blockmine.pow.ProofRule;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -38,14 +36,14 @@ class PeerController {
     private final Peers peers;
     private final Consensus consensus;
     private final JsonRequests requests;
-    private final ProofRule rule;
+    private final BlockValidation validation;
 
-    PeerController(Chain chain, Peers peers, Consensus consensus, JsonRequests requests, NodeProperties properties) {
+    PeerController(Chain chain, Peers peers, Consensus consensus, JsonRequests requests, BlockValidation validation) {
         this.chain = chain;
         this.peers = peers;
         this.consensus = consensus;
         this.requests = requests;
-        this.rule = properties.proofRule();
+        this.validation = validation;
     }
 
     @PostMapping("/nodes/register")
@@ -97,9 +95,10 @@ class PeerController {
             throw ApiException.badRequest("A block needs an integer index");
         }
         long index = block.get("index").longValue();
-        SealedBlock tip = chain.tip();
+        List<SealedBlock> ours = chain.blocks();
+        SealedBlock tip = ours.getLast();
         if (index <= tip.index()) {
-            boolean known = chain.block(index).map(ours -> ours.blockString().equals(CanonicalJson.encode(block))).orElse(false);
+            boolean known = index >= 1 && ours.get((int) index - 1).blockString().equals(CanonicalJson.encode(block));
             return known ? JsonResponses.message(HttpStatus.OK, "Block " + index + " is already known")
                     : JsonResponses.message(HttpStatus.CONFLICT, "Block " + index
                             + " differs from ours and does not make a longer chain; keeping ours (longest valid chain wins)");
@@ -110,7 +109,7 @@ class PeerController {
             return JsonResponses.message(HttpStatus.ACCEPTED, "Block " + index + " does not follow our last block "
                     + tip.index() + ": resolving with our peers");
         }
-        List<String> problems = ChainCheck.link(CanonicalJson.parse(tip.blockString()), block, rule);
+        List<String> problems = validation.after(ours).next(block);
         if (!problems.isEmpty()) {
             throw ApiException.badRequest("Invalid block: " + String.join("; ", problems));
         }

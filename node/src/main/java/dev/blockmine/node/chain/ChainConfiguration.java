@@ -6,12 +6,14 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.blockmine.node.NodeProperties;
 import dev.blockmine.pow.CanonicalJson;
-import dev.blockmine.pow.ChainCheck;
+import dev.blockmine.pow.BinaryRule;
+import dev.blockmine.pow.BlockShape;
 
 @Configuration(proxyBeanMethods = false)
 class ChainConfiguration {
@@ -26,12 +28,22 @@ class ChainConfiguration {
         };
     }
 
+    /** One validation for every door; ids as long as this node accepts, blocks as large as its pending pool. */
     @Bean
-    Chain chain(NodeProperties properties, BlockStore store) {
+    BlockValidation blockValidation(NodeProperties properties, ObjectProvider<ChainRule> rules) {
+        BlockShape shape = new BlockShape(properties.maxIdLength(),
+                Math.max(BlockShape.DEFAULT.maxTransactions(), properties.maxPendingTransactions() + 1),
+                BlockShape.DEFAULT.maxProofDigits());
+        return new BlockValidation(properties.proofRule(), BinaryRule.equivalentTo(properties.proofRule()).zeroBits(),
+                shape, () -> rules.orderedStream().toList());
+    }
+
+    @Bean
+    Chain chain(NodeProperties properties, BlockStore store, BlockValidation validation) {
         List<SealedBlock> stored = store.load();
         if (!stored.isEmpty()) {
-            List<String> problems = ChainCheck.problems(
-                    stored.stream().map(b -> CanonicalJson.parse(b.blockString())).toList(), properties.proofRule());
+            List<String> problems = validation.problems(
+                    stored.stream().map(b -> CanonicalJson.parse(b.blockString())).toList());
             if (!problems.isEmpty()) {
                 throw new IllegalStateException("the stored chain in " + properties.dataDir() + " does not validate: " + problems);
             }

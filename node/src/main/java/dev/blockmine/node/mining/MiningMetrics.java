@@ -64,8 +64,9 @@ public final class MiningMetrics {
     private void forged(SealedBlock block) {
         Counter.builder("blockmine.blocks.forged").tag("protocol", block.protocol()).description("Blocks appended")
                 .register(registry).increment();
-        chain.block(block.index() - 1).ifPresent(previous -> blockInterval.record(
-                Duration.ofNanos(Math.round((block.block().timestamp() - previous.block().timestamp()) * 1e9))));
+        // a peer's clock may be behind ours: its block can carry an earlier time than the block before it
+        chain.block(block.index() - 1).ifPresent(previous -> blockInterval.record(Duration.ofNanos(
+                Math.round(Math.max(0, block.block().timestamp() - previous.block().timestamp()) * 1e9))));
     }
 
     private Counter submissions(String outcome) {

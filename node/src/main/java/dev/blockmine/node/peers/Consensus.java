@@ -8,10 +8,9 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.blockmine.node.chain.BlockValidation;
 import dev.blockmine.node.chain.Chain;
 import dev.blockmine.node.chain.SealedBlock;
-import dev.blockmine.pow.ChainCheck;
-import dev.blockmine.pow.ProofRule;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -29,13 +28,13 @@ public final class Consensus {
     private final Chain chain;
     private final Peers peers;
     private final PeerClient client;
-    private final ProofRule rule;
+    private final BlockValidation validation;
 
-    public Consensus(Chain chain, Peers peers, PeerClient client, ProofRule rule) {
+    public Consensus(Chain chain, Peers peers, PeerClient client, BlockValidation validation) {
         this.chain = chain;
         this.peers = peers;
         this.client = client;
-        this.rule = rule;
+        this.validation = validation;
     }
 
     public synchronized Outcome resolve() {
@@ -67,7 +66,7 @@ public final class Consensus {
     }
 
     private Optional<List<SealedBlock>> validated(String peer, List<JsonNode> theirs, List<String> rejected) {
-        List<String> problems = ChainCheck.problems(theirs, rule);
+        List<String> problems = validation.problems(theirs);
         if (!problems.isEmpty()) {
             log.warn("Rejected the chain of {} ({} blocks): {}", peer, theirs.size(), problems.getFirst());
             rejected.add(peer + ": " + problems.getFirst());

@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.blockmine.node.NodeProperties;
+import dev.blockmine.node.chain.BlockValidation;
 import dev.blockmine.node.chain.Chain;
 
 @Configuration(proxyBeanMethods = false)
@@ -30,8 +31,8 @@ class PeerConfiguration {
     }
 
     @Bean
-    Consensus consensus(Chain chain, Peers peers, PeerClient client, NodeProperties properties) {
-        return new Consensus(chain, peers, client, properties.proofRule());
+    Consensus consensus(Chain chain, Peers peers, PeerClient client, BlockValidation validation) {
+        return new Consensus(chain, peers, client, validation);
     }
 
     @Bean

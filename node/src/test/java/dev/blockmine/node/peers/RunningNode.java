@@ -19,14 +19,14 @@ import dev.blockmine.pow.CanonicalJson;
 import tools.jackson.databind.JsonNode;
 
 /** A whole node on a random port in this JVM, for tests that need several. */
-final class RunningNode implements AutoCloseable {
+public final class RunningNode implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    final ConfigurableApplicationContext context;
-    final String url;
+    public final ConfigurableApplicationContext context;
+    public final String url;
 
-    RunningNode(String... properties) {
+    public RunningNode(String... properties) {
         List<String> args = new ArrayList<>(List.of("--server.port=0"));
         for (String property : properties) {
             args.add("--" + property); // command-line arguments outrank application.yml
@@ -35,21 +35,21 @@ final class RunningNode implements AutoCloseable {
         url = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
     }
 
-    Chain chain() {
+    public Chain chain() {
         return context.getBean(Chain.class);
     }
 
-    BlockForge forge() {
+    public BlockForge forge() {
         return context.getBean(BlockForge.class);
     }
 
-    HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+    public HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url + path)).header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    JsonNode get(String path) throws IOException, InterruptedException {
+    public JsonNode get(String path) throws IOException, InterruptedException {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url + path))
                 .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         return CanonicalJson.parse(response.body());
