@@ -23,6 +23,11 @@ final class Format {
         return n >= 1_000_000 ? String.format(Locale.ROOT, "%.1f M", n / 1e6) : Long.toString(n);
     }
 
+    /** The rate of {@code count} proofs (or nonces) in {@code took}. */
+    static String rate(long count, Duration took) {
+        return rate(count / Math.max(took.toNanos() / 1e9, 1e-9));
+    }
+
     static String rate(double perSecond) {
         return String.format(Locale.ROOT, "%.2f M proofs/s", perSecond / 1e6);
     }

@@ -29,8 +29,9 @@ public final class MiningLoop {
     private final Duration pollInterval;
     private final long stopAfterBlocksWon;
     private final PrintStream out;
-    private final AtomicReference<SearchControl> current = new AtomicReference<>();
+    private final Stopper stopper = new Stopper();
     private final Retries retries;
+    private final CoinTally tally;
     private ChainVerifier verifier;
 
     /**
@@ -45,7 +46,8 @@ public final class MiningLoop {
         this.pollInterval = pollInterval;
         this.stopAfterBlocksWon = stopAfterBlocksWon;
         this.out = out;
-        this.retries = new Retries(out);
+        this.retries = new Retries(out, stopper);
+        this.tally = new CoinTally(out);
     }
 
     /** Before mining each block, check that the node's chain validates, and refuse to mine on one that does not. */
@@ -56,23 +58,16 @@ public final class MiningLoop {
 
     /** Ends the loop soon: the running search is cancelled and any back-off wait is cut short. Safe from any thread. */
     public void stop() {
-        retries.stop();
-        SearchControl control = current.get();
-        if (control != null) {
-            control.cancel();
-        }
+        stopper.stop();
     }
 
     public boolean isStopped() {
-        return retries.isStopped();
+        return stopper.isStopped();
     }
 
     public MiningSummary run() {
         long started = System.nanoTime();
-        long blocksWon = 0;
-        long coins = 0;
-        long proofsTried = 0;
-        while (!isStopped() && (stopAfterBlocksWon == 0 || blocksWon < stopAfterBlocksWon)) {
+        while (!isStopped() && !tally.reached(stopAfterBlocksWon)) {
             JsonNode block;
             try {
                 block = node.lastBlock();
@@ -89,9 +84,8 @@ public final class MiningLoop {
             }
             String blockString = CanonicalJson.encode(block);
             String index = nextIndex(block);
-            SearchControl control = new SearchControl();
-            current.set(control);
-            if (isStopped()) { // stop() may have run before current was set
+            SearchControl control = stopper.nextSearch();
+            if (control.isCancelled()) {
                 break;
             }
             out.printf("Mining block %s: proof of work started (%s zeros, %d thread%s, %s engine)%n", index,
@@ -102,10 +96,9 @@ public final class MiningLoop {
                     () -> watch(blockString, index, control, forgedElsewhere, searchStarted));
             OptionalLong proof = search.search(blockString, rule, control);
             watcher.interrupt();
-            current.set(null);
             Duration took = Duration.ofNanos(System.nanoTime() - searchStarted);
-            proofsTried += control.tried();
-            String rate = Format.rate(control.tried() / Math.max(took.toNanos() / 1e9, 1e-9));
+            tally.tried(control.tried());
+            String rate = Format.rate(control.tried(), took);
             if (proof.isEmpty()) {
                 if (forgedElsewhere.get() != null) {
                     out.printf("Block %s was forged by someone else after %s (%s); moving on to block %s%n",
@@ -124,16 +117,15 @@ public final class MiningLoop {
                 retries.pause("Could not post the proof: " + e.getMessage());
                 continue;
             }
+            String answer = "%d \"%s\"".formatted(reply.status(), reply.message());
             if (reply.forged()) {
-                blocksWon++;
-                coins++;
-                out.printf("Success: the node answered %d \"%s\"; +1 coin%n", reply.status(), reply.message());
+                tally.won(answer);
             } else {
-                out.printf("Failure: the node answered %d \"%s\"%n", reply.status(), reply.message());
+                tally.refused(answer);
+                tally.printCoins();
             }
-            out.printf("Coins: %d%n", coins);
         }
-        return new MiningSummary(blocksWon, coins, proofsTried, Duration.ofNanos(System.nanoTime() - started));
+        return tally.summary(Duration.ofNanos(System.nanoTime() - started));
     }
 
     /** Polls the node during a search; cancels it when the last block is no longer the one being mined. */

@@ -2,33 +2,23 @@ package dev.blockmine.miner;
 
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
- * A mining loop's stop signal and its waits between retries: 1 s, 2 s, 4 s … up to 30 s, back to 1 s after a
- * success, each cut short by {@link #stop()}. {@code stop} and {@code isStopped} are safe from any thread; the rest
- * belongs to the loop's own thread.
+ * A mining loop's waits between retries: 1 s, 2 s, 4 s … up to 30 s, back to 1 s after a success, each cut short
+ * by the loop's {@link Stopper}. Belongs to the loop's own thread.
  */
 final class Retries {
 
     private static final Duration FIRST = Duration.ofSeconds(1);
     private static final Duration CEILING = Duration.ofSeconds(30);
 
-    private final CountDownLatch stopped = new CountDownLatch(1);
     private final PrintStream out;
+    private final Stopper stopper;
     private Duration next = FIRST;
 
-    Retries(PrintStream out) {
+    Retries(PrintStream out, Stopper stopper) {
         this.out = out;
-    }
-
-    void stop() {
-        stopped.countDown();
-    }
-
-    boolean isStopped() {
-        return stopped.getCount() == 0;
+        this.stopper = stopper;
     }
 
     /** The node answered: the next failure waits the shortest delay again. */
@@ -43,10 +33,10 @@ final class Retries {
         next = doubled.compareTo(CEILING) > 0 ? CEILING : doubled;
         out.printf("%s; retrying in %d s%n", why, delay.toSeconds());
         try {
-            stopped.await(delay.toMillis(), TimeUnit.MILLISECONDS);
+            stopper.await(delay);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            stop();
+            stopper.stop();
         }
     }
 }

@@ -36,7 +36,9 @@ public final class TcpMiningLoop {
     private final PrintStream out;
     private final AtomicReference<Searching> searching = new AtomicReference<>();
     private final AtomicReference<TcpSession> session = new AtomicReference<>();
+    private final Stopper stopper = new Stopper();
     private final Retries retries;
+    private final CoinTally tally;
     private final SequencedSet<Integer> over = new LinkedHashSet<>();
     /** Jobs the reader heard an I for after their latest T (frames are read in wire order). */
     private final Set<Integer> invalidatedSinceTask = ConcurrentHashMap.newKeySet();
@@ -44,10 +46,8 @@ public final class TcpMiningLoop {
     /** The job whose search was last announced: further slots of it are searched without a line each. */
     private int announced = -1;
     private long jobStarted;
-    private long won;
     private long lost;
     private long rejected;
-    private long noncesTried;
 
     /**
      * @param address the node, {@code HOST:PORT}
@@ -60,14 +60,14 @@ public final class TcpMiningLoop {
         this.name = name;
         this.stopAfterBlocksWon = stopAfterBlocksWon;
         this.out = out;
-        this.retries = new Retries(out);
+        this.retries = new Retries(out, stopper);
+        this.tally = new CoinTally(out);
         FrameCodec.encodeName(name); // refuses a name over 10 bytes now, not at the first G
     }
 
     /** Ends the loop soon: the search is cancelled, the connection closed, any back-off wait cut short. */
     public void stop() {
-        retries.stop();
-        cancelSearch();
+        stopper.stop();
         TcpSession current = session.get();
         if (current != null) {
             current.close();
@@ -75,7 +75,7 @@ public final class TcpMiningLoop {
     }
 
     public boolean isStopped() {
-        return retries.isStopped();
+        return stopper.isStopped();
     }
 
     public long lost() {
@@ -109,7 +109,7 @@ public final class TcpMiningLoop {
                 session.set(null);
             }
         }
-        return new MiningSummary(won, won, noncesTried, Duration.ofNanos(System.nanoTime() - started));
+        return tally.summary(Duration.ofNanos(System.nanoTime() - started));
     }
 
     /** Mines on one connection until it ends; returns why it ended. */
@@ -135,7 +135,7 @@ public final class TcpMiningLoop {
                     }
                     retries.succeeded();
                     job = task.txn();
-                    SearchControl control = new SearchControl();
+                    SearchControl control = stopper.nextSearch();
                     OptionalLong nonce = searchSlot(task, control);
                     if (nonce.isPresent()) {
                         connected.send(new Frame.Solution(task.txn(), nonce.getAsLong()));
@@ -146,9 +146,7 @@ public final class TcpMiningLoop {
                 }
                 case Frame.Accepted accepted -> {
                     if (finish(accepted.txn(), job)) {
-                        won++;
-                        out.printf("Success: the node answered A for job %d; +1 coin%n", accepted.txn());
-                        out.printf("Coins: %d%n", won);
+                        tally.won("A for job " + accepted.txn());
                         job = null;
                         if (!doneWinning()) {
                             connected.send(new Frame.Get(name));
@@ -166,7 +164,7 @@ public final class TcpMiningLoop {
                 case Frame.Rejected rejection -> {
                     if (finish(rejection.txn(), job)) {
                         rejected++;
-                        out.printf("Failure: the node answered R for job %d (nonce refused)%n", rejection.txn());
+                        tally.refused("R for job " + rejection.txn() + " (nonce refused)");
                         job = null;
                         connected.send(new Frame.Get(name));
                     }
@@ -202,8 +200,8 @@ public final class TcpMiningLoop {
         OptionalLong nonce = search.search(task.data(), task.zeroBits(), task.slotStart(), task.slot(), control);
         searching.set(null);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        noncesTried += control.tried();
-        String rate = Format.rate(control.tried() / Math.max(took.toNanos() / 1e9, 1e-9));
+        tally.tried(control.tried());
+        String rate = Format.rate(control.tried(), took);
         Duration onJob = Duration.ofNanos(System.nanoTime() - jobStarted);
         if (nonce.isPresent()) {
             out.printf("Job %d: found nonce %d in %s (%s); sending S%n", task.txn(), nonce.getAsLong(), Format.seconds(onJob), rate);
@@ -238,14 +236,7 @@ public final class TcpMiningLoop {
         }
     }
 
-    private void cancelSearch() {
-        Searching current = searching.get();
-        if (current != null) {
-            current.control().cancel();
-        }
-    }
-
     private boolean doneWinning() {
-        return stopAfterBlocksWon > 0 && won >= stopAfterBlocksWon;
+        return tally.reached(stopAfterBlocksWon);
     }
 }

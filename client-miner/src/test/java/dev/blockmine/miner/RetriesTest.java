@@ -13,8 +13,9 @@ class RetriesTest {
     @Test
     void delaysDoubleUpToThirtySecondsAndStartOverAfterASuccess() {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        Retries retries = new Retries(new PrintStream(printed, true, StandardCharsets.UTF_8));
-        retries.stop(); // every wait now returns at once; the delays are still counted and said
+        Stopper stopper = new Stopper();
+        Retries retries = new Retries(new PrintStream(printed, true, StandardCharsets.UTF_8), stopper);
+        stopper.stop(); // every wait now returns at once; the delays are still counted and said
         for (int i = 0; i < 7; i++) {
             retries.pause("down");
         }
@@ -25,15 +26,16 @@ class RetriesTest {
                 "down; retrying in 1 s", "down; retrying in 2 s", "down; retrying in 4 s", "down; retrying in 8 s",
                 "down; retrying in 16 s", "down; retrying in 30 s", "down; retrying in 30 s",
                 "down again; retrying in 1 s");
-        assertThat(retries.isStopped()).isTrue();
+        assertThat(stopper.isStopped()).isTrue();
     }
 
     @Test
     void anInterruptDuringAWaitStopsTheLoop() {
-        Retries retries = new Retries(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        Stopper stopper = new Stopper();
+        Retries retries = new Retries(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), stopper);
         Thread.currentThread().interrupt();
         retries.pause("down");
-        assertThat(retries.isStopped()).isTrue();
+        assertThat(stopper.isStopped()).isTrue();
         assertThat(Thread.interrupted()).as("the interrupt is kept for the caller").isTrue();
     }
 }

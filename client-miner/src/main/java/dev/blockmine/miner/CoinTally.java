@@ -1,0 +1,45 @@
+package dev.blockmine.miner;
+
+import java.io.PrintStream;
+import java.time.Duration;
+
+/** A mining run's score, the same on both protocols: blocks won (a coin each), work tried, and the lines that say so. */
+final class CoinTally {
+
+    private final PrintStream out;
+    private long won;
+    private long tried;
+
+    CoinTally(PrintStream out) {
+        this.out = out;
+    }
+
+    void tried(long count) {
+        tried += count;
+    }
+
+    /** The node accepted our block: {@code answer} is what it said. */
+    void won(String answer) {
+        won++;
+        out.printf("Success: the node answered %s; +1 coin%n", answer);
+        printCoins();
+    }
+
+    /** The node refused what we sent: {@code answer} is what it said. */
+    void refused(String answer) {
+        out.printf("Failure: the node answered %s%n", answer);
+    }
+
+    void printCoins() {
+        out.printf("Coins: %d%n", won);
+    }
+
+    /** Whether {@code blocks} are won; 0 is never reached (mine until stopped). */
+    boolean reached(long blocks) {
+        return blocks > 0 && won >= blocks;
+    }
+
+    MiningSummary summary(Duration runtime) {
+        return new MiningSummary(won, won, tried, runtime);
+    }
+}
