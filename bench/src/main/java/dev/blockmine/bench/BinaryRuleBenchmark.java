@@ -10,9 +10,9 @@ import org.openjdk.jmh.annotations.Setup;
 import dev.blockmine.pow.engine.KernelCalls;
 
 /**
- * Binary rule (1024 data bytes), one thread, in nonces per microsecond (= M/s): the kernels, 16 nonces per
- * call. {@link NaiveBaselineBenchmark} has the naive loop to compare with.
- * Run: {@code java -jar bench/target/benchmarks.jar BinaryRule}.
+ * Binary rule (1024 data bytes), one thread, in nonces per microsecond (= M/s): the kernels,
+ * {@link KernelCalls#NONCES_PER_CALL} nonces per call. {@link NaiveBaselineBenchmark} has the naive loop to compare
+ * with. Run: {@code java -jar bench/target/benchmarks.jar BinaryRule}.
  */
 public class BinaryRuleBenchmark extends KernelBenchmark {
 
@@ -26,7 +26,7 @@ public class BinaryRuleBenchmark extends KernelBenchmark {
     }
 
     @Benchmark
-    @OperationsPerInvocation(KernelCalls.PER_CALL)
+    @OperationsPerInvocation(KernelCalls.NONCES_PER_CALL)
     public int kernel() {
         return calls.next();
     }

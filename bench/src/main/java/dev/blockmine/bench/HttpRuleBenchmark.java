@@ -8,8 +8,8 @@ import org.openjdk.jmh.annotations.Setup;
 import dev.blockmine.pow.engine.KernelCalls;
 
 /**
- * HTTP rule, one thread, in proofs per microsecond (= M proofs/s): the kernels, {@link KernelCalls#PER_CALL} proofs per call, counter
- * stepping included. {@link NaiveBaselineBenchmark} has the naive loop to compare with.
+ * HTTP rule, one thread, in proofs per microsecond (= M proofs/s): the kernels, {@link KernelCalls#PROOFS_PER_CALL}
+ * proofs per call, counter stepping included. {@link NaiveBaselineBenchmark} has the naive loop to compare with.
  * Run: {@code java -jar bench/target/benchmarks.jar HttpRule} (forks get the Vector API module themselves).
  */
 public class HttpRuleBenchmark extends KernelBenchmark {
@@ -24,7 +24,7 @@ public class HttpRuleBenchmark extends KernelBenchmark {
     }
 
     @Benchmark
-    @OperationsPerInvocation(KernelCalls.PER_CALL)
+    @OperationsPerInvocation(KernelCalls.PROOFS_PER_CALL)
     public int kernel() {
         return calls.next();
     }

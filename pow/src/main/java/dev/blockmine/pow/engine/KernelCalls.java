@@ -7,12 +7,13 @@ import dev.blockmine.pow.ProofRule;
 
 /**
  * The kernels one call at a time, for the JMH benchmarks in {@code bench/}: each {@link #next()} tries the next
- * {@value #PER_CALL} proofs or nonces and returns the kernel's mask of candidates. The kernels themselves stay
- * package-private; this is the one door to them.
+ * {@value #PROOFS_PER_CALL} proofs or {@value #NONCES_PER_CALL} nonces and returns the kernel's mask of candidates.
+ * The kernels themselves stay package-private; this is the one door to them.
  */
 public final class KernelCalls {
 
-    public static final int PER_CALL = ProofLayout.SLOTS;
+    public static final int PROOFS_PER_CALL = ProofLayout.SLOTS;
+    public static final int NONCES_PER_CALL = NonceKernel.NONCES;
 
     private final IntSupplier calls;
 
@@ -43,7 +44,7 @@ public final class KernelCalls {
         });
     }
 
-    /** The binary rule's nonce kernel on {@code data}, 16 consecutive nonces a call. */
+    /** The binary rule's nonce kernel on {@code data}, consecutive nonces. */
     public static KernelCalls binaryRule(EngineKind kind, byte[] data, int zeroBits) {
         NonceKernel nonces = Engines.kernels(Engines.resolve(kind)).nonce(NonceJob.of(data));
         int mask = ProofRule.firstWordMask(zeroBits);
@@ -53,7 +54,7 @@ public final class KernelCalls {
             @Override
             public int getAsInt() {
                 int hits = nonces.scan(base, mask);
-                base += PER_CALL;
+                base += NONCES_PER_CALL;
                 return hits;
             }
         });
