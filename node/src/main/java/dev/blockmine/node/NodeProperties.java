@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.convert.DurationUnit;
 import org.springframework.validation.annotation.Validated;
 
+import dev.blockmine.node.ledger.LedgerMode;
 import dev.blockmine.pow.ProofRule;
 
 /**
@@ -23,6 +24,7 @@ import dev.blockmine.pow.ProofRule;
  * @param maxBodyBytes largest request body read
  * @param maxIdLength longest miner id or transaction party, in characters
  * @param maxPendingTransactions transactions held for the next block
+ * @param ledger what a spend must satisfy: open (anything), balances (the default), signed
  * @param store where blocks are kept: in memory, or durably in {@code dataDir}
  * @param dataDir the durable store's folder
  * @param peers other nodes to exchange blocks with, as base URLs
@@ -36,6 +38,7 @@ public record NodeProperties(
         @Min(256) int maxBodyBytes,
         @Min(1) int maxIdLength,
         @Min(1) int maxPendingTransactions,
+        @NotNull LedgerMode ledger,
         @NotNull Store store,
         @NotNull String dataDir,
         @NotNull List<String> peers,

@@ -11,19 +11,23 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.blockmine.node.NodeProperties;
 import dev.blockmine.node.chain.Chain;
+import dev.blockmine.node.chain.Queued;
 import dev.blockmine.node.chain.Transaction;
+import dev.blockmine.node.ledger.Ledger;
 import tools.jackson.databind.JsonNode;
 
-/** {@code POST /transactions/new}: queues a transfer for the next block. */
+/** {@code POST /transactions/new}: queues a transfer for the next block, if the ledger's mode allows it. */
 @RestController
 class TransactionController {
 
     private final Chain chain;
     private final JsonRequests requests;
     private final NodeProperties properties;
+    private final Ledger ledger;
 
-    TransactionController(Chain chain, JsonRequests requests, NodeProperties properties) {
+    TransactionController(Chain chain, JsonRequests requests, NodeProperties properties, Ledger ledger) {
         this.chain = chain;
+        this.ledger = ledger;
         this.requests = requests;
         this.properties = properties;
     }
@@ -40,9 +44,16 @@ class TransactionController {
             throw ApiException.badRequest("sender \"0\" is reserved for mining rewards");
         }
         Transaction transaction = new Transaction(sender, recipient, amount(body.get("amount")));
-        long index = chain.addTransaction(transaction).orElseThrow(() -> new ApiException(HttpStatus.TOO_MANY_REQUESTS,
-                "Too many pending transactions (" + properties.maxPendingTransactions() + "): wait for the next block"));
-        return JsonResponses.message(HttpStatus.CREATED, "Transaction will be added to Block " + index);
+        ledger.problemAlone(transaction).ifPresent(problem -> {
+            throw ApiException.badRequest(problem);
+        });
+        return switch (chain.addTransaction(transaction)) {
+            case Queued.Accepted(long index) ->
+                    JsonResponses.message(HttpStatus.CREATED, "Transaction will be added to Block " + index);
+            case Queued.Full(int max) -> throw new ApiException(HttpStatus.TOO_MANY_REQUESTS,
+                    "Too many pending transactions (" + max + "): wait for the next block");
+            case Queued.Refused(String message) -> throw ApiException.badRequest(message);
+        };
     }
 
     private static Number amount(JsonNode amount) {

@@ -26,6 +26,7 @@ public final class Chain {
     private final Clock clock;
     private final int maxPending;
     private final BlockStore store;
+    private final LedgerRule ledger;
     private final ReentrantLock lock = new ReentrantLock();
     private final List<SealedBlock> blocks = new ArrayList<>();
     private final List<Transaction> pending = new ArrayList<>();
@@ -45,9 +46,15 @@ public final class Chain {
      * @param stored the blocks the store already holds (validated by the caller), or none to start a new chain
      */
     public Chain(Clock clock, int maxPending, BlockStore store, List<SealedBlock> stored) {
+        this(clock, maxPending, store, stored, LedgerRule.OPEN);
+    }
+
+    /** A chain whose pending transactions must satisfy {@code ledger} (the store's blocks were checked by the caller). */
+    public Chain(Clock clock, int maxPending, BlockStore store, List<SealedBlock> stored, LedgerRule ledger) {
         this.clock = clock;
         this.maxPending = maxPending;
         this.store = store;
+        this.ledger = ledger;
         if (stored.isEmpty()) {
             SealedBlock genesis = SealedBlock.of(new Block(1, now(), List.of(), BigInteger.valueOf(100), "1"));
             store.append(genesis);
@@ -211,6 +218,7 @@ public final class Chain {
             store.append(next);
             blocks.add(next);
             tip = next;
+            retainValidPending();
         } finally {
             lock.unlock();
         }
@@ -220,7 +228,7 @@ public final class Chain {
 
     /**
      * Adopts a longer chain (validated by the caller), if it is still longer than ours when the lock is taken.
-     * Pending transactions stay pending.
+     * Pending transactions stay pending while the ledger still holds them valid.
      */
     public boolean replaceIfLonger(List<SealedBlock> longer) {
         List<SealedBlock> adopted;
@@ -233,6 +241,7 @@ public final class Chain {
             blocks.clear();
             blocks.addAll(longer);
             tip = blocks.getLast();
+            retainValidPending();
             adopted = List.copyOf(blocks);
         } finally {
             lock.unlock();
@@ -248,21 +257,35 @@ public final class Chain {
         return true;
     }
 
-    /**
-     * Queues a transaction for the next block.
-     *
-     * @return the index of the block it will be in, or empty when the queue is full
-     */
-    public Optional<Long> addTransaction(Transaction transaction) {
+    /** Queues a transaction for the next block if the queue has room and the ledger allows it. */
+    public Queued addTransaction(Transaction transaction) {
         lock.lock();
         try {
             if (pending.size() >= maxPending) {
-                return Optional.empty();
+                return new Queued.Full(maxPending);
+            }
+            Optional<String> refusal = ledger.refusal(blocks, pending, transaction);
+            if (refusal.isPresent()) {
+                return new Queued.Refused(refusal.get());
             }
             pending.add(transaction);
-            return Optional.of(tip.index() + 1);
+            return new Queued.Accepted(tip.index() + 1);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * A block from elsewhere may have spent what a pending transaction spends; blocks forged here keep the rest
+     * valid (they take pending spends in order and add a reward). The caller holds the lock.
+     */
+    private void retainValidPending() {
+        List<Transaction> valid = ledger.stillValid(blocks, pending);
+        if (valid.size() != pending.size()) {
+            log.info("Dropped {} pending transactions the new chain made invalid", pending.size() - valid.size());
+            List<Transaction> kept = List.copyOf(valid);
+            pending.clear();
+            pending.addAll(kept);
         }
     }
 

@@ -39,7 +39,7 @@ class ChainConfiguration {
     }
 
     @Bean
-    Chain chain(NodeProperties properties, BlockStore store, BlockValidation validation) {
+    Chain chain(NodeProperties properties, BlockStore store, BlockValidation validation, LedgerRule ledger) {
         List<SealedBlock> stored = store.load();
         if (!stored.isEmpty()) {
             List<String> problems = validation.problems(
@@ -49,6 +49,6 @@ class ChainConfiguration {
             }
             log.info("Loaded {} blocks from {}", stored.size(), properties.dataDir());
         }
-        return new Chain(Clock.systemUTC(), properties.maxPendingTransactions(), store, stored);
+        return new Chain(Clock.systemUTC(), properties.maxPendingTransactions(), store, stored, ledger);
     }
 }

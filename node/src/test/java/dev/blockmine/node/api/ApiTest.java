@@ -101,13 +101,14 @@ class ApiTest {
 
     @Test
     void pendingTransactionsGoIntoTheNextBlockBeforeTheReward() throws Exception {
+        json(mine("{\"proof\": " + Proofs.firstValid(chain.tip().blockString(), RULE, 0) + ", \"id\": \"ana\"}"), 200);
         JsonNode queued = json(mvc.perform(post("/transactions/new").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"sender\": \"ana\", \"recipient\": \"Jos\u00e9\", \"amount\": 2.5}")).andReturn(), 201);
-        assertThat(queued.get("message").stringValue()).isEqualTo("Transaction will be added to Block 2");
+                .content("{\"sender\": \"ana\", \"recipient\": \"Jos\u00e9\", \"amount\": 0.5}")).andReturn(), 201);
+        assertThat(queued.get("message").stringValue()).isEqualTo("Transaction will be added to Block 3");
         BigInteger proof = Proofs.firstValid(chain.tip().blockString(), RULE, 0);
         JsonNode forged = json(mine("{\"proof\": " + proof + ", \"id\": \"bob\"}"), 200);
         assertThat(CanonicalJson.encode(forged.get("transactions"))).isEqualTo(
-                "[{\"amount\": 2.5, \"recipient\": \"Jos\\u00e9\", \"sender\": \"ana\"}, "
+                "[{\"amount\": 0.5, \"recipient\": \"Jos\\u00e9\", \"sender\": \"ana\"}, "
                         + "{\"amount\": 1, \"recipient\": \"bob\", \"sender\": \"0\"}]");
         ChainAssertions.assertValid(chain, RULE);
     }

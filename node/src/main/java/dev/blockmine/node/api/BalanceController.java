@@ -1,0 +1,39 @@
+package dev.blockmine.node.api;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.blockmine.node.NodeProperties;
+import dev.blockmine.node.ledger.Accounts;
+import dev.blockmine.node.ledger.Amounts;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/** {@code GET /balance?id=ID}: what an id holds in the chain, and what it may still spend. */
+@RestController
+class BalanceController {
+
+    private final Accounts accounts;
+    private final int maxIdLength;
+
+    BalanceController(Accounts accounts, NodeProperties properties) {
+        this.accounts = accounts;
+        this.maxIdLength = properties.maxIdLength();
+    }
+
+    @GetMapping("/balance")
+    ResponseEntity<String> balance(@RequestParam(name = "id", required = false) String id) {
+        if (id == null || id.isEmpty() || id.length() > maxIdLength) {
+            throw ApiException.badRequest("id is required: GET /balance?id=ID, at most " + maxIdLength + " characters");
+        }
+        Accounts.Account account = accounts.of(id);
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("id", account.id());
+        body.set("balance", Amounts.json(account.balance()));
+        body.set("available", Amounts.json(account.available()));
+        return JsonResponses.json(HttpStatus.OK, body);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.blockmine.node.ledger;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Optional;
+
+import dev.blockmine.pow.CanonicalJson;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * Amounts as the ledger counts them. A transaction keeps its amount as sent (an integer, or a double as Python's
+ * {@code json.loads} reads it); the ledger adds and subtracts their exact values, so no sum ever rounds and a balance
+ * never goes negative by a rounding error.
+ */
+public final class Amounts {
+
+    /** 2^53: above this, doubles skip integers and JavaScript clients lose coins. */
+    public static final BigDecimal MAX = new BigDecimal(BigInteger.ONE.shiftLeft(53));
+
+    /** The smallest spend (as Bitcoin's smallest unit): smaller ones are dust that only fills blocks. */
+    public static final BigDecimal DUST = new BigDecimal("0.00000001");
+
+    private Amounts() {
+    }
+
+    /** The exact value of an amount (a double's exact binary value). */
+    public static BigDecimal exact(Number amount) {
+        return amount instanceof BigInteger integer ? new BigDecimal(integer) : new BigDecimal(amount.doubleValue());
+    }
+
+    /** Why an amount cannot be spent under a checking ledger, or empty. */
+    public static Optional<String> problem(Number amount) {
+        BigDecimal value = exact(amount);
+        if (value.signum() <= 0) {
+            return Optional.of("amount must be positive");
+        }
+        if (value.compareTo(MAX) > 0) {
+            return Optional.of("amount must be at most 2^53 (9007199254740992)");
+        }
+        if (value.compareTo(DUST) < 0) {
+            return Optional.of("amount must be at least 0.00000001 (smaller amounts are dust)");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A balance as a JSON number: an integer when it is whole, else the largest double not above it, so that a client
+     * may always send exactly the amount it was shown.
+     */
+    public static JsonNode json(BigDecimal value) {
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        if (value.signum() == 0 || value.stripTrailingZeros().scale() <= 0) {
+            return nodes.numberNode(value.toBigIntegerExact());
+        }
+        double shown = value.doubleValue();
+        if (new BigDecimal(shown).compareTo(value) > 0) {
+            shown = Math.nextDown(shown);
+        }
+        return nodes.numberNode(shown);
+    }
+
+    /** For messages: the value as {@link #json} writes it. */
+    public static String text(BigDecimal value) {
+        return CanonicalJson.encode(json(value));
+    }
+}

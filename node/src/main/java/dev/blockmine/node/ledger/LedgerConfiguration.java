@@ -1,0 +1,21 @@
+package dev.blockmine.node.ledger;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import dev.blockmine.node.NodeProperties;
+import dev.blockmine.node.chain.Chain;
+
+@Configuration(proxyBeanMethods = false)
+class LedgerConfiguration {
+
+    @Bean
+    Ledger ledger(NodeProperties properties) {
+        return new Ledger(properties.ledger());
+    }
+
+    @Bean
+    Accounts accounts(Chain chain, Ledger ledger) {
+        return new Accounts(chain, ledger);
+    }
+}

@@ -1,0 +1,145 @@
+package dev.blockmine.node.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import dev.blockmine.node.ChainAssertions;
+import dev.blockmine.node.Proofs;
+import dev.blockmine.node.chain.Chain;
+import dev.blockmine.pow.CanonicalJson;
+import dev.blockmine.pow.ProofRule;
+import tools.jackson.databind.JsonNode;
+
+/** The default ledger, through the HTTP API: a sender spends only what it holds, pending spends included. */
+@SpringBootTest(properties = "node.difficulty=3")
+@AutoConfigureMockMvc
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
+class BalancesApiTest {
+
+    private static final ProofRule RULE = new ProofRule(3);
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Chain chain;
+
+    @Test
+    void spendingCoinsOneNeverMinedIsRefusedSayingTheBalance() throws Exception {
+        JsonNode refused = send("{\"sender\": \"alice\", \"recipient\": \"bob\", \"amount\": 1000000000}", 400);
+        assertThat(refused.get("message").stringValue()).contains("balance").contains("\"alice\" has 0 available");
+        assertThat(chain.pendingCount()).isZero();
+        assertThat(CanonicalJson.encode(balance("alice"))).isEqualTo("{\"available\": 0, \"balance\": 0, \"id\": \"alice\"}");
+    }
+
+    @Test
+    void aMinerWithTwoCoinsSendsOnePointFiveButNotOneMoreWhileThatIsPending() throws Exception {
+        mine("miner");
+        mine("miner");
+        assertThat(send("{\"sender\": \"miner\", \"recipient\": \"bob\", \"amount\": 1.5}", 201).get("message").stringValue())
+                .isEqualTo("Transaction will be added to Block 4");
+        assertThat(CanonicalJson.encode(balance("miner"))).isEqualTo("{\"available\": 0.5, \"balance\": 2, \"id\": \"miner\"}");
+
+        JsonNode refused = send("{\"sender\": \"miner\", \"recipient\": \"carol\", \"amount\": 1}", 400);
+        assertThat(refused.get("message").stringValue()).contains("balance").contains("0.5 available");
+
+        mine("other");
+        assertThat(CanonicalJson.encode(balance("miner"))).isEqualTo("{\"available\": 0.5, \"balance\": 0.5, \"id\": \"miner\"}");
+        assertThat(CanonicalJson.encode(balance("bob"))).isEqualTo("{\"available\": 1.5, \"balance\": 1.5, \"id\": \"bob\"}");
+        assertThat(balance("carol").get("balance").intValue()).isZero();
+        send("{\"sender\": \"miner\", \"recipient\": \"carol\", \"amount\": 0.5}", 201); // all it has, exactly
+        send("{\"sender\": \"bob\", \"recipient\": \"carol\", \"amount\": 1.5}", 201);
+        mine("other");
+        assertThat(balance("miner").get("balance").intValue()).isZero();
+        assertThat(balance("carol").get("balance").intValue()).isEqualTo(2);
+        ChainAssertions.assertValid(chain, RULE);
+    }
+
+    @Test
+    void sumsOfFractionsAreExactAndWhatIsShownCanBeSpent() throws Exception {
+        mine("miner");
+        for (int i = 0; i < 3; i++) {
+            send("{\"sender\": \"miner\", \"recipient\": \"bob\", \"amount\": 0.1}", 201);
+        }
+        mine("other");
+        JsonNode bob = balance("bob");
+        assertThat(bob.get("balance").isDouble()).isTrue();
+        send("{\"sender\": \"bob\", \"recipient\": \"carol\", \"amount\": " + CanonicalJson.encode(bob.get("available")) + "}", 201);
+    }
+
+    static Stream<Arguments> amountsOutsideTheRules() {
+        return Stream.of(
+                Arguments.of("zero", "0", "must be positive"),
+                Arguments.of("zero float", "0.0", "must be positive"),
+                Arguments.of("10^300", "1" + "0".repeat(300), "at most 2^53"),
+                Arguments.of("1e300", "1e300", "at most 2^53"),
+                Arguments.of("2^53 + 1", "9007199254740993", "at most 2^53"),
+                Arguments.of("dust", "0.000000001", "dust"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("amountsOutsideTheRules")
+    void amountsOutsideTheRulesAreRefusedEvenWithCoins(String name, String amount, String expected) throws Exception {
+        mine("miner");
+        JsonNode refused = send("{\"sender\": \"miner\", \"recipient\": \"bob\", \"amount\": " + amount + "}", 400);
+        assertThat(refused.get("message").stringValue()).contains(expected);
+        assertThat(chain.pendingCount()).isZero();
+    }
+
+    @Test
+    void aSenderThatLooksLikeTheRewardsHasNothing() throws Exception {
+        assertThat(send("{\"sender\": \" 0\", \"recipient\": \"bob\", \"amount\": 1}", 400).get("message").stringValue())
+                .contains("balance");
+    }
+
+    @Test
+    void balanceNeedsAnId() throws Exception {
+        MvcResult result = mvc.perform(get("/balance")).andReturn();
+        assertThat(result.getResponse().getStatus()).isEqualTo(400);
+        assertThat(CanonicalJson.parse(result.getResponse().getContentAsString()).get("message").stringValue())
+                .contains("id is required");
+        assertThat(mvc.perform(get("/balance").param("id", "x".repeat(257))).andReturn().getResponse().getStatus())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void idsAreTakenExactlyAsWritten() throws Exception {
+        mine("ana\n");
+        assertThat(balance("ana\n").get("balance").intValue()).isEqualTo(1);
+        assertThat(balance("ana").get("balance").intValue()).isZero();
+    }
+
+    private JsonNode balance(String id) throws Exception {
+        MvcResult result = mvc.perform(get("/balance").param("id", id)).andReturn();
+        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+        return CanonicalJson.parse(result.getResponse().getContentAsString());
+    }
+
+    private JsonNode send(String body, int status) throws Exception {
+        MvcResult result = mvc.perform(post("/transactions/new").contentType(MediaType.APPLICATION_JSON).content(body)).andReturn();
+        assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(status);
+        return CanonicalJson.parse(result.getResponse().getContentAsString());
+    }
+
+    private void mine(String id) throws Exception {
+        String proof = Proofs.firstValid(chain.tip().blockString(), RULE, 0).toString();
+        MvcResult result = mvc.perform(post("/mine").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"proof\": " + proof + ", \"id\": " + CanonicalJson.quote(id) + "}")).andReturn();
+        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.blockmine.node.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+import dev.blockmine.node.Proofs;
+import dev.blockmine.node.chain.Chain;
+import dev.blockmine.pow.CanonicalJson;
+import dev.blockmine.pow.ProofRule;
+import tools.jackson.databind.JsonNode;
+
+/** {@code node.ledger=open}: the course's behaviour, any transfer accepted and mined; balances may go negative. */
+@SpringBootTest(properties = {"node.difficulty=3", "node.ledger=open"})
+@AutoConfigureMockMvc
+class OpenLedgerApiTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Chain chain;
+
+    @Test
+    void anyTransferIsAcceptedAndMined() throws Exception {
+        for (String amount : new String[] {"1000000000", "1" + "0".repeat(300), "0"}) {
+            assertThat(mvc.perform(post("/transactions/new").contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"sender\": \"alice\", \"recipient\": \"bob\", \"amount\": " + amount + "}")).andReturn()
+                    .getResponse().getStatus()).isEqualTo(201);
+        }
+        String proof = Proofs.firstValid(chain.tip().blockString(), new ProofRule(3), 0).toString();
+        assertThat(mvc.perform(post("/mine").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"proof\": " + proof + ", \"id\": \"m\"}")).andReturn().getResponse().getStatus()).isEqualTo(200);
+        assertThat(chain.tip().block().transactions()).hasSize(4);
+        JsonNode alice = CanonicalJson.parse(mvc.perform(get("/balance").param("id", "alice")).andReturn().getResponse()
+                .getContentAsString());
+        assertThat(alice.get("balance").bigIntegerValue().signum()).isNegative();
+    }
+}
