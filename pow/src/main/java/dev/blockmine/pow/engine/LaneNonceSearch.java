@@ -12,17 +12,15 @@ import dev.blockmine.pow.search.ThreadedSearch;
  * The binary-rule search: groups of 16 aligned nonces per kernel call, chunks of groups handed to the threads
  * by {@link ThreadedSearch}, in ascending order. Nonces of a group outside the asked range are ignored.
  */
-public final class LaneNonceSearch implements NonceSearch {
+public final class LaneNonceSearch extends ThreadedSearch implements NonceSearch {
 
     private static final long GROUPS_PER_CHUNK = 1 << 12;
     private static final long MAX_COUNT = 1L << 32;
 
     private final Kernels kernels;
-    private final ThreadedSearch threads;
-
     LaneNonceSearch(Kernels kernels, int threads) {
+        super(kernels.name(), threads, "nonce-search");
         this.kernels = kernels;
-        this.threads = new ThreadedSearch(threads, "nonce-search");
     }
 
     @Override
@@ -36,7 +34,7 @@ public final class LaneNonceSearch implements NonceSearch {
         long start = from & 0xffff_fff0L;
         long groups = ((from & 15) + count + 15) / 16;
         long chunks = (groups + GROUPS_PER_CHUNK - 1) / GROUPS_PER_CHUNK;
-        return threads.run(chunks, () -> {
+        return run(chunks, () -> {
             NonceKernel kernel = kernels.nonce(job);
             return (chunk, progress) -> {
                 long first = chunk * GROUPS_PER_CHUNK;
@@ -46,14 +44,14 @@ public final class LaneNonceSearch implements NonceSearch {
                     int hits = kernel.scan(base, mask);
                     if (hits != 0) {
                         long nonce = settle(data, rule, base, hits, from, count);
-                        if (nonce != ThreadedSearch.NONE) {
+                        if (nonce != NONE) {
                             progress.tried((group - first + 1) * 16); // the groups up to the hit, not the whole chunk
                             return nonce;
                         }
                     }
                 }
                 progress.tried((end - first) * 16);
-                return ThreadedSearch.NONE;
+                return NONE;
             };
         }, control);
     }
@@ -67,21 +65,6 @@ public final class LaneNonceSearch implements NonceSearch {
                 return nonce;
             }
         }
-        return ThreadedSearch.NONE;
-    }
-
-    @Override
-    public String name() {
-        return kernels.name();
-    }
-
-    @Override
-    public int threads() {
-        return threads.threads();
-    }
-
-    @Override
-    public void close() {
-        threads.close();
+        return NONE;
     }
 }

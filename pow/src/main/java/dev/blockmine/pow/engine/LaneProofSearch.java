@@ -15,17 +15,15 @@ import dev.blockmine.pow.search.ThreadedSearch;
  * has passed {@link ProofRule#isValid}. The layout holds at least 256 times the proofs the target needs on
  * average; should they all fail, the search returns empty as if cancelled.
  */
-public final class LaneProofSearch implements ProofSearch {
+public final class LaneProofSearch extends ThreadedSearch implements ProofSearch {
 
     /** Kernel calls ({@link ProofLayout#SLOTS} proofs each) between progress reports and stop checks. */
     private static final int REPORT_EVERY = 256;
 
     private final Kernels kernels;
-    private final ThreadedSearch threads;
-
     LaneProofSearch(Kernels kernels, int threads) {
+        super(kernels.name(), threads, "proof-search");
         this.kernels = kernels;
-        this.threads = new ThreadedSearch(threads, "proof-search");
     }
 
     @Override
@@ -35,7 +33,7 @@ public final class LaneProofSearch implements ProofSearch {
         int[] prefixChain = ProofBatch.prefixChain(prefix);
         SlotDigits slots = SlotDigits.of(layout);
         int mask = ProofRule.firstWordMask(rule.hexZeros() * 4);
-        return threads.run(layout.batches(), () -> {
+        return run(layout.batches(), () -> {
             TailKernel kernel = kernels.tail(slots);
             ProofBatch batch = new ProofBatch(prefix, layout, prefixChain, slots);
             return (b, progress) -> {
@@ -46,7 +44,7 @@ public final class LaneProofSearch implements ProofSearch {
                             batch.paddingKw(), mask);
                     if (hits != 0) {
                         long proof = settle(blockString, rule, batch, hits);
-                        if (proof != ThreadedSearch.NONE) {
+                        if (proof != NONE) {
                             progress.tried((long) (calls + 1) * ProofLayout.SLOTS);
                             return proof;
                         }
@@ -54,12 +52,12 @@ public final class LaneProofSearch implements ProofSearch {
                     if (++calls == REPORT_EVERY) {
                         calls = 0;
                         if (!progress.tried((long) REPORT_EVERY * ProofLayout.SLOTS)) {
-                            return ThreadedSearch.NONE;
+                            return NONE;
                         }
                     }
                 } while (batch.advance());
                 progress.tried((long) calls * ProofLayout.SLOTS);
-                return ThreadedSearch.NONE;
+                return NONE;
             };
         }, control);
     }
@@ -74,21 +72,6 @@ public final class LaneProofSearch implements ProofSearch {
                 }
             }
         }
-        return ThreadedSearch.NONE;
-    }
-
-    @Override
-    public String name() {
-        return kernels.name();
-    }
-
-    @Override
-    public int threads() {
-        return threads.threads();
-    }
-
-    @Override
-    public void close() {
-        threads.close();
+        return NONE;
     }
 }

@@ -11,24 +11,22 @@ import dev.blockmine.pow.ProofRule;
  * The portable binary-rule search on {@link MessageDigest}: no midstate is possible (the nonce comes first), so
  * every nonce hashes the whole message. Chunks of the range go to the threads through {@link ThreadedSearch}.
  */
-public final class DigestNonceSearch implements NonceSearch {
+public final class DigestNonceSearch extends ThreadedSearch implements NonceSearch {
 
     private static final long CHUNK = 1 << 14;
 
-    private final ThreadedSearch threads;
-
     public DigestNonceSearch(int threads) {
-        this.threads = new ThreadedSearch(threads, "nonce-search");
+        super("message-digest", threads, "nonce-search");
     }
 
     @Override
     public OptionalLong search(byte[] data, int zeroBits, long from, long count, SearchControl control) {
         BinaryRule rule = new BinaryRule(zeroBits);
-        return threads.run((count + CHUNK - 1) / CHUNK, () -> scanner(data, rule, from, count), control);
+        return run((count + CHUNK - 1) / CHUNK, () -> scanner(data, rule, from, count), control);
     }
 
     /** One thread's scanner: chunk {@code c} is the nonces {@code from + [c * CHUNK, (c + 1) * CHUNK)} of the range. */
-    private static ThreadedSearch.ChunkScan scanner(byte[] data, BinaryRule rule, long from, long count) {
+    private static ChunkScan scanner(byte[] data, BinaryRule rule, long from, long count) {
         MessageDigest sha = ProofRule.sha256();
         byte[] nonceBytes = new byte[4];
         byte[] digest = new byte[32];
@@ -54,22 +52,7 @@ public final class DigestNonceSearch implements NonceSearch {
                 throw new IllegalStateException("SHA-256 provider cannot digest", e);
             }
             progress.tried(end - start);
-            return ThreadedSearch.NONE;
+            return NONE;
         };
-    }
-
-    @Override
-    public String name() {
-        return "message-digest";
-    }
-
-    @Override
-    public int threads() {
-        return threads.threads();
-    }
-
-    @Override
-    public void close() {
-        threads.close();
     }
 }

@@ -12,25 +12,23 @@ import dev.blockmine.pow.ProofRule;
  * The prefix is hashed once per thread (midstate by clone) and proofs are decimal counters incremented in place.
  * Chunks of consecutive proofs go to the threads through {@link ThreadedSearch}, so no two try the same proof.
  */
-public final class DigestProofSearch implements ProofSearch {
+public final class DigestProofSearch extends ThreadedSearch implements ProofSearch {
 
     private static final int CHUNK = 1 << 20;
     private static final int REPORT_EVERY = 1 << 12;
 
-    private final ThreadedSearch threads;
-
     public DigestProofSearch(int threads) {
-        this.threads = new ThreadedSearch(threads, "proof-search");
+        super("message-digest", threads, "proof-search");
     }
 
     @Override
     public OptionalLong search(String blockString, ProofRule rule, SearchControl control) {
         byte[] prefix = blockString.getBytes(StandardCharsets.UTF_8);
-        return threads.run(Long.MAX_VALUE / CHUNK, () -> scanner(prefix, rule), control);
+        return run(Long.MAX_VALUE / CHUNK, () -> scanner(prefix, rule), control);
     }
 
     /** One thread's scanner: chunk {@code c} is the proofs {@code [c * CHUNK, (c + 1) * CHUNK)}. */
-    private static ThreadedSearch.ChunkScan scanner(byte[] prefix, ProofRule rule) {
+    private static ChunkScan scanner(byte[] prefix, ProofRule rule) {
         MessageDigest base = ProofRule.sha256();
         base.update(prefix);
         byte[] digest = new byte[32];
@@ -51,7 +49,7 @@ public final class DigestProofSearch implements ProofSearch {
                     if (++unreported == REPORT_EVERY) {
                         unreported = 0;
                         if (!progress.tried(REPORT_EVERY)) {
-                            return ThreadedSearch.NONE;
+                            return NONE;
                         }
                     }
                     len = increment(digits, len);
@@ -60,7 +58,7 @@ public final class DigestProofSearch implements ProofSearch {
                 throw new IllegalStateException("SHA-256 provider cannot clone or digest", e);
             }
             progress.tried(unreported);
-            return ThreadedSearch.NONE;
+            return NONE;
         };
     }
 
@@ -84,20 +82,5 @@ public final class DigestProofSearch implements ProofSearch {
         digits[0] = '1';
         digits[len] = '0';
         return len + 1;
-    }
-
-    @Override
-    public String name() {
-        return "message-digest";
-    }
-
-    @Override
-    public int threads() {
-        return threads.threads();
-    }
-
-    @Override
-    public void close() {
-        threads.close();
     }
 }

@@ -11,11 +11,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * What every search engine shares: a range cut into numbered chunks, handed to a fixed set of daemon threads from
+ * The base of every search engine: a range cut into numbered chunks, handed to a fixed set of daemon threads from
  * one cursor (so no two threads try the same chunk, and one thread tries them in order), the caller's stop flag,
- * the count of what was tried, and the first hit wins: the other threads stop at their next check.
+ * the count of what was tried, and the first hit wins: the other threads stop at their next check. Engines add
+ * only how one thread scans one chunk.
  */
-public final class ThreadedSearch implements AutoCloseable {
+public abstract class ThreadedSearch implements AutoCloseable {
 
     /** What a {@link ChunkScan} returns when its chunk holds no hit or it was told to stop. */
     public static final long NONE = -1;
@@ -53,18 +54,31 @@ public final class ThreadedSearch implements AutoCloseable {
         }
     }
 
+    private final String name;
     private final int count;
     private final ExecutorService pool;
 
-    public ThreadedSearch(int count, String name) {
+    /**
+     * @param name the engine's name, for logs and benchmark tables
+     * @param count threads
+     * @param threadName what its threads are called (a number is added)
+     */
+    protected ThreadedSearch(String name, int count, String threadName) {
         if (count < 1) {
             throw new IllegalArgumentException("threads must be at least 1, was " + count);
         }
+        this.name = name;
         this.count = count;
-        this.pool = Executors.newFixedThreadPool(count, Thread.ofPlatform().daemon().name(name + "-", 0).factory());
+        this.pool = Executors.newFixedThreadPool(count, Thread.ofPlatform().daemon().name(threadName + "-", 0).factory());
     }
 
-    public int threads() {
+    /** The engine's name, for logs and benchmark tables. */
+    public final String name() {
+        return name;
+    }
+
+    /** Threads the engine searches with. */
+    public final int threads() {
         return count;
     }
 
@@ -74,7 +88,7 @@ public final class ThreadedSearch implements AutoCloseable {
      *
      * @return the first hit recorded, or empty
      */
-    public OptionalLong run(long chunks, Supplier<ChunkScan> scanners, SearchControl control) {
+    protected final OptionalLong run(long chunks, Supplier<ChunkScan> scanners, SearchControl control) {
         Progress progress = new Progress(control);
         AtomicLong cursor = new AtomicLong();
         List<Future<?>> running = new ArrayList<>(count);
@@ -107,7 +121,7 @@ public final class ThreadedSearch implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public final void close() {
         pool.shutdownNow();
     }
 }

@@ -3,9 +3,7 @@ package dev.blockmine.pow.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,21 +15,13 @@ class KernelCallsTest {
 
     private static final byte[] DATA = HexFormat.of().parseHex("00112233445566778899aabbccddeeff".repeat(64));
 
-    private static List<EngineKind> laneKinds() {
-        List<EngineKind> kinds = new ArrayList<>(List.of(EngineKind.SCALAR));
-        if (Engines.vectorModuleLoaded()) {
-            kinds.add(EngineKind.VECTOR);
-        }
-        return kinds;
-    }
-
     @Test
     void binaryRuleCallsFlagTheFirstValidNonceFirst() {
         long first;
         try (DigestNonceSearch search = new DigestNonceSearch(1)) {
             first = search.search(DATA, 8, 0, 1L << 32, new SearchControl()).orElseThrow();
         }
-        for (EngineKind kind : laneKinds()) {
+        for (EngineKind kind : KernelFamilies.laneKinds()) {
             KernelCalls calls = KernelCalls.binaryRule(kind, DATA, 8);
             long call = 0;
             int hits;
@@ -45,7 +35,7 @@ class KernelCallsTest {
 
     @Test
     void httpRuleCallsFindCandidates() {
-        for (EngineKind kind : laneKinds()) {
+        for (EngineKind kind : KernelFamilies.laneKinds()) {
             KernelCalls calls = KernelCalls.httpRule(kind, "{\"index\": 1, \"transactions\": []}", 8);
             int flagged = 0;
             for (int i = 0; i < 1000; i++) {

@@ -12,6 +12,15 @@ final class KernelFamilies {
     private KernelFamilies() {
     }
 
+    /** The engine kinds of those families. */
+    static List<EngineKind> laneKinds() {
+        List<EngineKind> kinds = new ArrayList<>(List.of(EngineKind.SCALAR));
+        if (Engines.vectorModuleLoaded()) {
+            kinds.add(EngineKind.VECTOR);
+        }
+        return kinds;
+    }
+
     static List<Kernels> all() {
         List<Kernels> all = new ArrayList<>();
         all.add(new ScalarKernels());

@@ -8,13 +8,12 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
 import dev.blockmine.pow.BinaryRule;
 import dev.blockmine.pow.ProofRule;
+import dev.blockmine.pow.search.Cancelling;
 import dev.blockmine.pow.search.NonceSearch;
 import dev.blockmine.pow.search.ProofSearch;
 import dev.blockmine.pow.search.SearchControl;
@@ -23,14 +22,6 @@ import dev.blockmine.pow.search.SearchControl;
 class LaneSearchTest {
 
     private static final String GENESIS = "{\"index\": 1, \"previous_hash\": \"1\", \"proof\": 100, \"timestamp\": 1700000000.1234567, \"transactions\": []}";
-
-    private static List<EngineKind> laneKinds() {
-        List<EngineKind> kinds = new ArrayList<>(List.of(EngineKind.SCALAR));
-        if (Engines.vectorModuleLoaded()) {
-            kinds.add(EngineKind.VECTOR);
-        }
-        return kinds;
-    }
 
     @Test
     void twoThreadsFindASixZeroProofThatPlainMessageDigestAccepts() {
@@ -47,7 +38,7 @@ class LaneSearchTest {
     void everyLaneEngineFindsProofsWithTwoThreadsForManyBlockStringLengths() {
         Random random = new Random(7);
         ProofRule rule = new ProofRule(3);
-        for (EngineKind kind : laneKinds()) {
+        for (EngineKind kind : KernelFamilies.laneKinds()) {
             try (ProofSearch search = Engines.proofSearch(kind, 2)) {
                 for (int length = 40; length < 120; length += 3) {
                     String blockString = TailKernelTest.randomText(random, length);
@@ -61,16 +52,10 @@ class LaneSearchTest {
 
     @Test
     void proofSearchesStopWhenCancelled() throws Exception {
-        for (EngineKind kind : laneKinds()) {
+        for (EngineKind kind : KernelFamilies.laneKinds()) {
             try (ProofSearch search = Engines.proofSearch(kind, 2)) {
-                SearchControl control = new SearchControl();
-                CompletableFuture<OptionalLong> running = CompletableFuture.supplyAsync(
-                        () -> search.search(GENESIS, new ProofRule(64), control));
-                while (control.tried() == 0) {
-                    Thread.onSpinWait();
-                }
-                control.cancel();
-                assertThat(running.get(10, TimeUnit.SECONDS)).as(kind.name()).isEmpty();
+                assertThat(Cancelling.onceRunning(control -> search.search(GENESIS, new ProofRule(64), control)))
+                        .as(kind.name()).isEmpty();
             }
         }
     }
@@ -78,20 +63,14 @@ class LaneSearchTest {
     @Test
     void nonceSearchesWithTwoThreadsFindValidNoncesAndStopWhenCancelled() throws Exception {
         byte[] data = HexFormat.of().parseHex("00112233445566778899aabbccddeeff".repeat(64));
-        for (EngineKind kind : laneKinds()) {
+        for (EngineKind kind : KernelFamilies.laneKinds()) {
             try (NonceSearch search = Engines.nonceSearch(kind, 2)) {
                 OptionalLong nonce = search.search(data, 12, 1000, 1L << 32, new SearchControl());
                 assertThat(nonce).isPresent();
                 assertThat(new BinaryRule(12).isValid(data, nonce.getAsLong())).isTrue();
 
-                SearchControl control = new SearchControl();
-                CompletableFuture<OptionalLong> running = CompletableFuture.supplyAsync(
-                        () -> search.search(data, 255, 0, 1L << 32, control));
-                while (control.tried() == 0) {
-                    Thread.onSpinWait();
-                }
-                control.cancel();
-                assertThat(running.get(10, TimeUnit.SECONDS)).as(kind.name()).isEmpty();
+                assertThat(Cancelling.onceRunning(control -> search.search(data, 255, 0, 1L << 32, control)))
+                        .as(kind.name()).isEmpty();
             }
         }
     }
@@ -99,7 +78,7 @@ class LaneSearchTest {
     @Test
     void aNonceSearchCountsWhatItTriedUpToTheHitNotTheRestOfItsChunk() {
         byte[] data = HexFormat.of().parseHex("00112233445566778899aabbccddeeff".repeat(64));
-        List<EngineKind> kinds = new ArrayList<>(laneKinds());
+        List<EngineKind> kinds = new ArrayList<>(KernelFamilies.laneKinds());
         kinds.add(EngineKind.DIGEST);
         for (EngineKind kind : kinds) {
             try (NonceSearch search = Engines.nonceSearch(kind, 1)) {

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.OptionalLong;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -40,14 +38,7 @@ class DigestProofSearchTest {
     @Test
     void stopsWhenCancelled() throws Exception {
         try (DigestProofSearch search = new DigestProofSearch(2)) {
-            SearchControl control = new SearchControl();
-            CompletableFuture<OptionalLong> running = CompletableFuture.supplyAsync(
-                    () -> search.search(GENESIS, new ProofRule(64), control));
-            while (control.tried() == 0) {
-                Thread.onSpinWait();
-            }
-            control.cancel();
-            assertThat(running.get(10, TimeUnit.SECONDS)).isEmpty();
+            assertThat(Cancelling.onceRunning(control -> search.search(GENESIS, new ProofRule(64), control))).isEmpty();
         }
     }
 
