@@ -3,6 +3,7 @@ package dev.blockmine.miner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,14 +43,19 @@ class ChainVerifierTest {
         }
     }
 
+    /** A verifier asking {@code server}, started here, which answers as {@code node}. */
+    private static ChainVerifier verifierOn(MockWebServer server, ChainNode node) throws IOException {
+        server.setDispatcher(node);
+        server.start(0);
+        return new ChainVerifier(new NodeClient(server.url("/").toString(), Duration.ofSeconds(5)), RULE);
+    }
+
     @Test
     void checksTheWholeChainOnceThenEachNewBlockAlone() throws Exception {
         List<String> chain = validChain(6);
         ChainNode dispatcher = new ChainNode(chain.subList(0, 5));
         try (MockWebServer server = new MockWebServer()) {
-            server.setDispatcher(dispatcher);
-            server.start(0);
-            ChainVerifier verifier = new ChainVerifier(new NodeClient(server.url("/").toString(), Duration.ofSeconds(5)), RULE);
+            ChainVerifier verifier = verifierOn(server, dispatcher);
             verifier.check(CanonicalJson.parse(chain.get(4)));
             verifier.check(CanonicalJson.parse(chain.get(4)));
             verifier.check(CanonicalJson.parse(chain.get(5))); // the successor, checked by its link alone
@@ -62,9 +68,7 @@ class ChainVerifierTest {
         List<String> chain = new ArrayList<>(validChain(5));
         chain.set(2, chain.get(2).replace("\"recipient\": \"m\"", "\"recipient\": \"thief\""));
         try (MockWebServer server = new MockWebServer()) {
-            server.setDispatcher(new ChainNode(chain));
-            server.start(0);
-            ChainVerifier verifier = new ChainVerifier(new NodeClient(server.url("/").toString(), Duration.ofSeconds(5)), RULE);
+            ChainVerifier verifier = verifierOn(server, new ChainNode(chain));
             JsonNode tip = CanonicalJson.parse(chain.getLast());
             assertThatThrownBy(() -> verifier.check(tip)).isInstanceOf(ChainVerifier.InvalidChain.class)
                     .hasMessageContaining("chain of 5 blocks does not validate").hasMessageContaining("block #4: previous_hash");
@@ -76,9 +80,7 @@ class ChainVerifierTest {
         List<String> chain = validChain(4);
         ChainNode dispatcher = new ChainNode(chain.subList(0, 2));
         try (MockWebServer server = new MockWebServer()) {
-            server.setDispatcher(dispatcher);
-            server.start(0);
-            ChainVerifier verifier = new ChainVerifier(new NodeClient(server.url("/").toString(), Duration.ofSeconds(5)), RULE);
+            ChainVerifier verifier = verifierOn(server, dispatcher);
             verifier.check(CanonicalJson.parse(chain.get(1)));
             dispatcher.chain = chain;
             verifier.check(CanonicalJson.parse(chain.get(3))); // a gap of one block: the chain is fetched again

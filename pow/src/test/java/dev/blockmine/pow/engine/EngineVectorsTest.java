@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.IntFunction;
 
 import org.junit.jupiter.api.Test;
@@ -18,8 +20,6 @@ import dev.blockmine.pow.BinaryRule;
 import dev.blockmine.pow.ProofRule;
 import dev.blockmine.pow.Vectors;
 import dev.blockmine.pow.binary.BinaryVectors;
-import dev.blockmine.pow.search.DigestNonceSearch;
-import dev.blockmine.pow.search.DigestProofSearch;
 import dev.blockmine.pow.search.NonceSearch;
 import dev.blockmine.pow.search.ProofSearch;
 import dev.blockmine.pow.search.SearchControl;
@@ -32,23 +32,20 @@ class EngineVectorsTest {
     }
 
     static List<Engine<ProofSearch>> proofEngines() {
-        List<Engine<ProofSearch>> engines = new ArrayList<>();
-        engines.add(new Engine<>("digest", DigestProofSearch::new));
-        engines.add(new Engine<>("scalar", threads -> new LaneProofSearch(new ScalarKernels(), threads)));
-        if (Engines.vectorModuleLoaded()) {
-            engines.add(new Engine<>("vector", threads -> Engines.proofSearch(EngineKind.VECTOR, threads)));
-        }
-        return engines;
+        return engines(Engines::proofSearch);
     }
 
     static List<Engine<NonceSearch>> nonceEngines() {
-        List<Engine<NonceSearch>> engines = new ArrayList<>();
-        engines.add(new Engine<>("digest", DigestNonceSearch::new));
-        engines.add(new Engine<>("scalar", threads -> new LaneNonceSearch(new ScalarKernels(), threads)));
-        if (Engines.vectorModuleLoaded()) {
-            engines.add(new Engine<>("vector", threads -> Engines.nonceSearch(EngineKind.VECTOR, threads)));
-        }
-        return engines;
+        return engines(Engines::nonceSearch);
+    }
+
+    /** MessageDigest, then every kernel family of this JVM. */
+    private static <T> List<Engine<T>> engines(BiFunction<EngineKind, Integer, T> build) {
+        List<EngineKind> kinds = new ArrayList<>(List.of(EngineKind.DIGEST));
+        kinds.addAll(KernelFamilies.laneKinds());
+        return kinds.stream()
+                .map(kind -> new Engine<T>(kind.name().toLowerCase(Locale.ROOT), threads -> build.apply(kind, threads)))
+                .toList();
     }
 
     @Test
