@@ -21,6 +21,12 @@ if ! { [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; } && command -v
     || echo "  could not install them (see target/apt.log): the browser test will be skipped"
 fi
 
+# The node.store=postgres tests start their own PostgreSQL server (scripts/postgres.sh, as an unprivileged user):
+# Debian's postgresql package, installed here when missing; without it those tests are skipped, saying so.
+if ! bash scripts/postgres.sh install 2>> target/apt.log; then
+  echo "  could not install PostgreSQL (see target/apt.log): the postgres store tests will be skipped"
+fi
+
 rm -rf ./*/target/surefire-reports*  # totals below count this run only (engine tests also run per vector width)
 status=0
 ./mvnw -B -ntp verify "$@" || status=$?

@@ -25,7 +25,8 @@ import dev.blockmine.pow.ProofRule;
  * @param maxIdLength longest miner id or transaction party, in characters
  * @param maxPendingTransactions transactions held for the next block
  * @param ledger what a spend must satisfy: open (anything), balances (the default), signed
- * @param store where blocks are kept: in memory, or durably in {@code dataDir}
+ * @param store where blocks are kept: in memory, in a journal in {@code dataDir} (durable; journal is another name
+ *              for it), or in PostgreSQL shared by replicas ({@code spring.datasource.*})
  * @param dataDir the durable store's folder
  * @param peers other nodes to exchange blocks with, as base URLs
  * @param tcp the binary mining protocol's server
@@ -46,7 +47,7 @@ public record NodeProperties(
 
     public enum LastBlockShape { WRAPPED, BARE }
 
-    public enum Store { MEMORY, DURABLE }
+    public enum Store { MEMORY, DURABLE, JOURNAL, POSTGRES }
 
     /**
      * The binary mining protocol ({@code node.tcp.*}).

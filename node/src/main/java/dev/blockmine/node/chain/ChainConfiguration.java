@@ -4,13 +4,17 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.blockmine.node.NodeProperties;
+import dev.blockmine.node.store.postgres.PostgresStore;
 import dev.blockmine.pow.CanonicalJson;
 import dev.blockmine.pow.BinaryRule;
 import dev.blockmine.pow.BlockShape;
@@ -21,10 +25,12 @@ class ChainConfiguration {
     private static final Logger log = LoggerFactory.getLogger(ChainConfiguration.class);
 
     @Bean
-    BlockStore blockStore(NodeProperties properties) {
+    @DependsOnDatabaseInitialization // the postgres store's schema is made (Flyway) before its first read
+    BlockStore blockStore(NodeProperties properties, ObjectProvider<DataSource> database) {
         return switch (properties.store()) {
             case MEMORY -> BlockStore.MEMORY;
-            case DURABLE -> new JournalStore(Path.of(properties.dataDir()));
+            case DURABLE, JOURNAL -> new JournalStore(Path.of(properties.dataDir()));
+            case POSTGRES -> new PostgresStore(database.getObject());
         };
     }
 

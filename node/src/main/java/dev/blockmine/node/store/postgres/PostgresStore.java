@@ -1,0 +1,79 @@
+package dev.blockmine.node.store.postgres;
+
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.blockmine.node.chain.BlockStore;
+import dev.blockmine.node.chain.SealedBlock;
+import dev.blockmine.pow.CanonicalJson;
+
+/**
+ * The chain in PostgreSQL, shared by every replica of one node. A block is inserted only as the successor of the
+ * block it links to, and the primary key on its index lets exactly one block have each index: of several replicas
+ * appending on the same tip at once, one commits and the others insert nothing. Durable once the commit returns.
+ */
+public final class PostgresStore implements BlockStore {
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+
+    public PostgresStore(DataSource dataSource) {
+        this.jdbc = JdbcClient.create(dataSource);
+        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+    }
+
+    @Override
+    public List<SealedBlock> load() {
+        return blocksAfter(0);
+    }
+
+    /** The stored blocks with an index above {@code index}, oldest first. */
+    public List<SealedBlock> blocksAfter(long index) {
+        return jdbc.sql("SELECT block_string FROM block WHERE idx > ? ORDER BY idx").param(index)
+                .query((row, n) -> SealedBlock.fromJson(CanonicalJson.parse(row.getString(1)))).list();
+    }
+
+    /**
+     * Inserts {@code block} if the stored chain ends just before it with the block it links to (or it is the
+     * first block of an empty store).
+     *
+     * @return whether it was inserted; false when another block took its index first or its predecessor is gone
+     */
+    public boolean appendIfNext(SealedBlock block) {
+        Boolean inserted = transactions.execute(status -> insertIfNext(block));
+        return Boolean.TRUE.equals(inserted);
+    }
+
+    /** Inside a transaction. Locking the predecessor keeps a concurrent replacement from removing it under us. */
+    boolean insertIfNext(SealedBlock block) {
+        return jdbc.sql("""
+                INSERT INTO block (idx, hash, previous_hash, block_string)
+                SELECT :idx, :hash, :previous, :string
+                WHERE :idx = 1 OR EXISTS (SELECT 1 FROM block WHERE idx = :idx - 1 AND hash = :previous FOR SHARE)
+                ON CONFLICT (idx) DO NOTHING""")
+                .param("idx", block.index()).param("hash", block.hash())
+                .param("previous", block.block().previousHash()).param("string", block.blockString())
+                .update() == 1;
+    }
+
+    /** @throws IllegalStateException when the block is not the stored chain's next one (another replica's won) */
+    @Override
+    public void append(SealedBlock block) {
+        if (!appendIfNext(block)) {
+            throw new IllegalStateException("block " + block.index() + " is not the next block of the stored chain");
+        }
+    }
+
+    @Override
+    public void replaceAll(List<SealedBlock> chain) {
+        transactions.executeWithoutResult(status -> {
+            jdbc.sql("DELETE FROM block").update();
+            chain.forEach(this::insertIfNext);
+        });
+    }
+}

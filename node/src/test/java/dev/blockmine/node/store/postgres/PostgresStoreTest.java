@@ -1,0 +1,115 @@
+package dev.blockmine.node.store.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigInteger;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import dev.blockmine.node.Proofs;
+import dev.blockmine.node.chain.Block;
+import dev.blockmine.node.chain.Chain;
+import dev.blockmine.node.chain.SealedBlock;
+import dev.blockmine.node.chain.Transaction;
+import dev.blockmine.pow.ProofRule;
+
+class PostgresStoreTest {
+
+    private static final ProofRule RULE = new ProofRule(2);
+
+    private HikariDataSource dataSource;
+    private PostgresStore store;
+
+    @BeforeEach
+    void freshDatabase() {
+        dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(TestPostgres.newDatabase());
+        dataSource.setUsername("blockmine");
+        dataSource.setMaximumPoolSize(20);
+        Flyway.configure().dataSource(dataSource).load().migrate();
+        store = new PostgresStore(dataSource);
+    }
+
+    @AfterEach
+    void close() {
+        dataSource.close();
+    }
+
+    private Chain chainWithBlocks(int forged) {
+        Chain chain = new Chain(Clock.systemUTC(), 10, store, store.load());
+        for (int i = 0; i < forged; i++) {
+            chain.addTransaction(new Transaction("ana", "bob\n\u00e9", 2.5));
+            BigInteger proof = Proofs.firstValid(chain.tip().blockString(), RULE, 0);
+            assertThat(chain.forgeOn(chain.tip(), proof, "m" + i)).isPresent();
+        }
+        return chain;
+    }
+
+    private static SealedBlock next(SealedBlock tip, String miner) {
+        return SealedBlock.of(new Block(tip.index() + 1, 1.5, List.of(Transaction.reward(miner)), BigInteger.TEN, tip.hash()));
+    }
+
+    @Test
+    void everyBlockComesBackExactlyFromANewStore() {
+        List<String> written = chainWithBlocks(5).blocks().stream().map(SealedBlock::blockString).toList();
+
+        PostgresStore reopened = new PostgresStore(dataSource);
+        assertThat(reopened.load().stream().map(SealedBlock::blockString).toList()).isEqualTo(written);
+        assertThat(reopened.blocksAfter(4)).extracting(SealedBlock::index).containsExactly(5L, 6L);
+    }
+
+    @Test
+    void ofManyBlocksRacingForOneIndexExactlyOneIsStored() throws Exception {
+        SealedBlock tip = chainWithBlocks(2).tip();
+        int racers = 16;
+        CyclicBarrier start = new CyclicBarrier(racers);
+        List<Future<Boolean>> results = new ArrayList<>();
+        try (ExecutorService threads = Executors.newFixedThreadPool(racers)) {
+            for (int i = 0; i < racers; i++) {
+                SealedBlock candidate = next(tip, "racer-" + i);
+                results.add(threads.submit(() -> {
+                    start.await();
+                    return store.appendIfNext(candidate);
+                }));
+            }
+        }
+        long winners = 0;
+        for (Future<Boolean> result : results) {
+            winners += result.get() ? 1 : 0;
+        }
+        assertThat(winners).isEqualTo(1);
+        assertThat(store.load()).hasSize(4);
+    }
+
+    @Test
+    void aBlockIsStoredOnlyAfterTheBlockItLinksTo() {
+        SealedBlock genesis = chainWithBlocks(0).tip();
+        SealedBlock stranger = SealedBlock.of(new Block(2, 1.5, List.of(), BigInteger.ONE, "f".repeat(64)));
+        assertThat(store.appendIfNext(stranger)).as("links to a block we do not have").isFalse();
+        assertThat(store.appendIfNext(next(next(genesis, "a"), "b"))).as("leaves a gap").isFalse();
+        assertThat(store.appendIfNext(next(genesis, "a"))).isTrue();
+        assertThat(store.appendIfNext(next(genesis, "a"))).as("the same index twice").isFalse();
+    }
+
+    @Test
+    void replacingTheChainKeepsOnlyTheNewOne() {
+        Chain chain = chainWithBlocks(4);
+        List<SealedBlock> shorter = chain.blocks().subList(0, 2);
+        store.replaceAll(shorter);
+        assertThat(store.load()).isEqualTo(shorter);
+        store.append(chain.blocks().get(2));
+        assertThat(store.load()).extracting(SealedBlock::index).containsExactly(1L, 2L, 3L);
+    }
+}

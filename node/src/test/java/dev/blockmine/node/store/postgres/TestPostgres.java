@@ -1,0 +1,118 @@
+package dev.blockmine.node.store.postgres;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * One real PostgreSQL server per test JVM, started by {@code scripts/postgres.sh} (as an unprivileged user when the
+ * tests run as root) in {@code target/postgres-test-<pid>} on a free port, and stopped when the JVM exits. Each
+ * caller gets a fresh database on it. Where no server can be started (no PostgreSQL and no way to install it),
+ * the tests that need one are skipped, saying why.
+ */
+public final class TestPostgres {
+
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+    private static String serverUrl;
+    private static String failure;
+
+    private TestPostgres() {
+    }
+
+    /** A new empty database on the shared server: its JDBC URL (user {@code blockmine}, no password). */
+    public static String newDatabase() {
+        String server = server();
+        String name = "test_" + DATABASES.incrementAndGet();
+        try (Connection admin = DriverManager.getConnection(server.replace("/blockmine", "/postgres"), "blockmine", "")) {
+            admin.createStatement().execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create a test database", e);
+        }
+        return server.replace("/blockmine", "/" + name);
+    }
+
+    /** The Spring properties of a node on a new database. */
+    public static String[] nodeProperties() {
+        return new String[] {"node.store=postgres", "spring.datasource.url=" + newDatabase()};
+    }
+
+    private static synchronized String server() {
+        if (serverUrl == null && failure == null) {
+            try {
+                serverUrl = start();
+            } catch (IOException | RuntimeException e) {
+                failure = e.getMessage();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = "interrupted while starting PostgreSQL";
+            }
+        }
+        Assumptions.assumeTrue(failure == null, () -> "no PostgreSQL server for the test: " + failure);
+        return serverUrl;
+    }
+
+    private static String start() throws IOException, InterruptedException {
+        Path top = Path.of("").toAbsolutePath();
+        while (!Files.exists(top.resolve("scripts/postgres.sh"))) {
+            top = top.getParent();
+            if (top == null) {
+                throw new IllegalStateException("scripts/postgres.sh not found above " + Path.of("").toAbsolutePath());
+            }
+        }
+        Path script = top.resolve("scripts/postgres.sh");
+        Path target = top.resolve("target");
+        stopLeftovers(script, target);
+        Path dir = target.resolve("postgres-test-" + ProcessHandle.current().pid());
+        String url = run(script, "start", dir.toString()).lines().reduce((first, last) -> last).orElse("");
+        if (!url.startsWith("jdbc:postgresql:")) {
+            throw new IllegalStateException("scripts/postgres.sh start printed no URL: " + url);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(script, dir)));
+        return url;
+    }
+
+    /** Servers of test JVMs that were killed before they could stop theirs. */
+    private static void stopLeftovers(Path script, Path target) throws IOException {
+        if (!Files.isDirectory(target)) {
+            return;
+        }
+        try (Stream<Path> dirs = Files.list(target)) {
+            dirs.filter(d -> d.getFileName().toString().matches("postgres-test-\\d+"))
+                    .filter(d -> ProcessHandle.of(Long.parseLong(d.getFileName().toString().substring(14))).isEmpty())
+                    .forEach(d -> stop(script, d));
+        }
+    }
+
+    private static void stop(Path script, Path dir) {
+        try {
+            run(script, "stop", dir.toString());
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        } catch (IOException | RuntimeException e) {
+            System.err.println("could not stop the test PostgreSQL in " + dir + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String run(Path script, String... args) throws IOException, InterruptedException {
+        String[] command = Stream.concat(Stream.of("bash", script.toString()), Stream.of(args)).toArray(String[]::new);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        byte[] output = process.getInputStream().readAllBytes();
+        if (!process.waitFor(180, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException("scripts/postgres.sh " + String.join(" ", args) + " failed: "
+                    + new String(output, StandardCharsets.UTF_8).strip());
+        }
+        return new String(output, StandardCharsets.UTF_8).strip();
+    }
+}

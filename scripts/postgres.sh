@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# A private PostgreSQL server for node.store=postgres: the tests, scripts/cluster.sh and local runs.
+#
+#   scripts/postgres.sh start DIR [PORT]   # makes DIR (initdb, once) and starts the server on 127.0.0.1:PORT
+#                                          # (its last port, or a free one, when PORT is missing or 0);
+#                                          # prints the JDBC URL last (also when it was running already)
+#   scripts/postgres.sh stop DIR           # stops it (fast shutdown: every committed transaction is kept)
+#   scripts/postgres.sh install            # installs Debian's postgresql package when no server is found
+#
+# The database is `blockmine`, user `blockmine`, no password (trust on 127.0.0.1 only: a local server).
+# PostgreSQL refuses to run as root: as root the server runs as the `postgres` user (made by the Debian
+# package; `nobody` otherwise), and DIR is handed to that user. PG_BIN=/path/to/bin picks the binaries.
+set -euo pipefail
+
+usage() { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+
+pg_bin() {
+  if [ -n "${PG_BIN:-}" ]; then echo "$PG_BIN"; return; fi
+  local newest
+  newest="$(ls -d /usr/lib/postgresql/*/bin 2> /dev/null | sort -V | tail -1 || true)"
+  [ -n "$newest" ] && [ -x "$newest/initdb" ] && echo "$newest"
+}
+
+install_server() {
+  [ -n "$(pg_bin)" ] && return 0
+  command -v apt-get > /dev/null || { echo "no PostgreSQL server found and no apt-get to install one" >&2; return 1; }
+  local sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo -n"
+  echo "Installing Debian's postgresql package..." >&2
+  { $sudo apt-get update -q && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q postgresql; } >&2
+  [ -n "$(pg_bin)" ] || { echo "postgresql installed, but no server binaries under /usr/lib/postgresql" >&2; return 1; }
+}
+
+server_user() {
+  if [ "$(id -u)" -ne 0 ]; then id -un
+  elif id postgres > /dev/null 2>&1; then echo postgres
+  else echo nobody; fi
+}
+
+as_server_user() { # runs a command as the server's user (ourselves unless we are root)
+  if [ "$(id -u)" -eq 0 ]; then runuser -u "$(server_user)" -- "$@"; else "$@"; fi
+}
+
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+start() {
+  local dir="$1" port="${2:-0}" bin
+  install_server
+  bin="$(pg_bin)"
+  mkdir -p "$dir"
+  dir="$(cd "$dir" && pwd)"
+  if [ -f "$dir/data/postmaster.pid" ] && as_server_user "$bin/pg_ctl" -D "$dir/data" status > /dev/null 2>&1; then
+    echo "jdbc:postgresql://127.0.0.1:$(cat "$dir/port")/blockmine" # already running
+    return 0
+  fi
+  [ "$port" = 0 ] && [ -f "$dir/port" ] && port="$(cat "$dir/port")" # a restart keeps its port
+  [ "$port" = 0 ] && port="$(free_port)"
+  if [ "$(id -u)" -eq 0 ]; then
+    chown "$(server_user)" "$dir"
+    # the server's user must be able to reach DIR: every folder above it must be searchable by others
+    as_server_user test -w "$dir" || { echo "user $(server_user) cannot write to $dir (a folder above it is private)" >&2; return 1; }
+  fi
+  if [ ! -f "$dir/data/PG_VERSION" ]; then
+    rm -rf "$dir/data"
+    as_server_user "$bin/initdb" -D "$dir/data" -U blockmine -A trust -E UTF8 --locale=C.UTF-8 > "$dir/initdb.log" 2>&1 \
+      || { cat "$dir/initdb.log" >&2; return 1; }
+  fi
+  as_server_user "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
+    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=200" start > /dev/null \
+    || { tail -20 "$dir/server.log" >&2; return 1; }
+  echo "$port" > "$dir/port"
+  if ! as_server_user "$bin/psql" -h 127.0.0.1 -p "$port" -U blockmine -d postgres -tAq \
+      -c "select 1 from pg_database where datname = 'blockmine'" | grep -q 1; then
+    as_server_user "$bin/createdb" -h 127.0.0.1 -p "$port" -U blockmine blockmine
+  fi
+  echo "jdbc:postgresql://127.0.0.1:$port/blockmine"
+}
+
+stop() {
+  local dir="$1" bin
+  bin="$(pg_bin)"
+  [ -n "$bin" ] && [ -f "$dir/data/postmaster.pid" ] || return 0
+  as_server_user "$bin/pg_ctl" -D "$dir/data" -m fast -w stop > /dev/null
+}
+
+case "${1:-}" in
+  start) [ $# -ge 2 ] || usage; start "$2" "${3:-0}" ;;
+  stop) [ $# -ge 2 ] || usage; stop "$2" ;;
+  install) install_server ;;
+  *) usage ;;
+esac
