@@ -1,6 +1,6 @@
 package dev.blockmine.pow.engine;
 
-/** The 16 nonces one after the other in plain int arithmetic. */
+/** The nonces one after the other in plain int arithmetic. */
 final class ScalarNonceKernel implements NonceKernel {
 
     private final NonceJob job;
@@ -16,7 +16,7 @@ final class ScalarNonceKernel implements NonceKernel {
     public int scan(int base, int mask) {
         int hits = 0;
         int[] kw = job.laterKw();
-        for (int slot = 0; slot < 16; slot++) {
+        for (int slot = 0; slot < NONCES; slot++) {
             System.arraycopy(job.firstBlock(), 0, w, 0, 16);
             w[0] = NonceJob.nonceWord(base + slot);
             for (int t = 16; t < 64; t++) {

@@ -84,8 +84,9 @@ class LaneSearchTest {
             try (NonceSearch search = Engines.nonceSearch(kind, 1)) {
                 SearchControl control = new SearchControl();
                 long nonce = search.search(data, 8, 0, 1L << 32, control).orElseThrow();
-                // one thread tries in order: the lane engines whole groups of 16, the digest engine one by one
-                long expected = kind == EngineKind.DIGEST ? nonce + 1 : (nonce / 16 + 1) * 16;
+                // one thread tries in order: the lane engines whole groups of 32, the digest engine one by one
+                int group = NonceKernel.NONCES;
+                long expected = kind == EngineKind.DIGEST ? nonce + 1 : (nonce / group + 1) * group;
                 assertThat(control.tried()).as(kind.name()).isEqualTo(expected);
             }
         }

@@ -19,12 +19,12 @@ class NonceKernelTest {
         byte[] data = new byte[length];
         random.nextBytes(data);
         NonceJob job = NonceJob.of(data);
-        int[] bases = {0, random.nextInt() & ~15, 0xffff_fff0};
+        int[] bases = {0, random.nextInt() & -NonceKernel.NONCES, -NonceKernel.NONCES};
         for (Kernels family : KernelFamilies.all()) {
             NonceKernel kernel = family.nonce(job);
             for (int base : bases) {
                 int[] words = KernelFamilies.firstWords(mask -> kernel.scan(base, mask));
-                for (int i = 0; i < 16; i++) {
+                for (int i = 0; i < NonceKernel.NONCES; i++) {
                     long nonce = (base + i) & 0xffff_ffffL;
                     assertThat(words[i]).as("%s, nonce %d", family.name(), nonce)
                             .isEqualTo(KernelFamilies.firstWord(BinaryRule.digest(data, nonce)));
