@@ -1,6 +1,7 @@
 package dev.blockmine.node.api;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.blockmine.node.chain.BlockValidation;
 import dev.blockmine.node.chain.Chain;
+import dev.blockmine.node.chain.NextBlock;
 import dev.blockmine.node.chain.SealedBlock;
 import dev.blockmine.node.peers.Consensus;
 import dev.blockmine.node.peers.Peers;
@@ -119,7 +121,7 @@ class PeerController {
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("Invalid block: " + e.getMessage());
         }
-        if (!chain.appendOn(tip, next)) {
+        if (!chain.appendOn(NextBlock.on(tip), next, Optional.empty())) {
             return JsonResponses.message(HttpStatus.CONFLICT, "Block " + index + " arrived after another block " + index);
         }
         return JsonResponses.message(HttpStatus.CREATED, "Block " + index + " accepted");

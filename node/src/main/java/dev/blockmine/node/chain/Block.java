@@ -1,6 +1,8 @@
 package dev.blockmine.node.chain;
 
 import java.math.BigInteger;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -31,6 +33,12 @@ public record Block(long index, double timestamp, List<Transaction> transactions
     /** A block proven by the course's HTTP rule. */
     public Block(long index, double timestamp, List<Transaction> transactions, BigInteger proof, String previousHash) {
         this(index, timestamp, transactions, proof, previousHash, ProvenBy.HTTP);
+    }
+
+    /** Python's {@code time()} on this clock: seconds since the epoch, to the microsecond. */
+    public static double pythonTime(Clock clock) {
+        Instant instant = clock.instant();
+        return instant.getEpochSecond() + (instant.getNano() / 1_000) / 1e6;
     }
 
     /** The canonical JSON of transactions as a job commits to them (the reward excluded). */

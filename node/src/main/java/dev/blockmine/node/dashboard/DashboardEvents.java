@@ -1,34 +1,42 @@
 package dev.blockmine.node.dashboard;
 
-import java.io.IOException;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
-import org.springframework.http.MediaType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import dev.blockmine.node.chain.Chain;
+import dev.blockmine.node.chain.ChainListeners;
 import dev.blockmine.pow.CanonicalJson;
 
-/** Open dashboards, each a server-sent event stream; every new block (and a periodic tick) pushes a snapshot. */
+/**
+ * Open dashboards, each a server-sent event stream; every new block (and a periodic tick) pushes a snapshot. The
+ * chain tells us in the background and each page is written by its own thread, so neither a miner's answer nor
+ * the other pages ever wait for a page; a page that stops reading is dropped.
+ */
 final class DashboardEvents {
 
+    private static final Logger log = LoggerFactory.getLogger(DashboardEvents.class);
+
     private final DashboardSnapshots snapshots;
-    private final List<SseEmitter> open = new CopyOnWriteArrayList<>();
+    private final Set<DashboardPage> open = ConcurrentHashMap.newKeySet();
 
     DashboardEvents(Chain chain, DashboardSnapshots snapshots) {
         this.snapshots = snapshots;
-        chain.onAppend(block -> broadcast());
-        chain.onReplace(adopted -> broadcast());
+        chain.listen(ChainListeners.Turn.BACKGROUND, event -> broadcast());
     }
 
     SseEmitter subscribe() {
         SseEmitter emitter = new SseEmitter(0L); // no timeout: the page keeps it open; EventSource reconnects anyway
-        emitter.onCompletion(() -> open.remove(emitter));
-        emitter.onTimeout(() -> open.remove(emitter));
-        emitter.onError(e -> open.remove(emitter));
-        open.add(emitter);
-        send(emitter, CanonicalJson.encode(snapshots.snapshot()));
+        DashboardPage page = new DashboardPage(emitter, open::remove);
+        emitter.onCompletion(() -> open.remove(page));
+        emitter.onTimeout(() -> open.remove(page));
+        emitter.onError(e -> open.remove(page));
+        open.add(page);
+        page.offer(CanonicalJson.encode(snapshots.snapshot()));
+        page.start();
         return emitter;
     }
 
@@ -37,21 +45,22 @@ final class DashboardEvents {
             return;
         }
         String json = CanonicalJson.encode(snapshots.snapshot());
-        open.forEach(emitter -> send(emitter, json));
+        for (DashboardPage page : open) {
+            if (!page.offer(json) && open.remove(page)) {
+                log.info("Dropping a dashboard page that stopped reading ({} snapshots behind)", DashboardPage.QUEUED);
+                page.close();
+            }
+        }
+    }
+
+    /** Pages open now. */
+    int pages() {
+        return open.size();
     }
 
     /** Ends every stream, so that a graceful shutdown does not wait on pages that never finish their request. */
     void closeAll() {
-        open.forEach(SseEmitter::complete);
+        open.forEach(DashboardPage::close);
         open.clear();
-    }
-
-    private void send(SseEmitter emitter, String json) {
-        try {
-            emitter.send(SseEmitter.event().name("snapshot").data(json, MediaType.APPLICATION_JSON));
-        } catch (IOException | IllegalStateException e) {
-            open.remove(emitter); // the page went away
-            emitter.completeWithError(e);
-        }
     }
 }

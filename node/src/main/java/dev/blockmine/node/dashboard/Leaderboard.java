@@ -7,6 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 import dev.blockmine.node.chain.Chain;
+import dev.blockmine.node.chain.ChainEvent;
+import dev.blockmine.node.chain.ChainListeners;
 import dev.blockmine.node.chain.SealedBlock;
 import dev.blockmine.node.chain.Transaction;
 
@@ -19,8 +21,12 @@ final class Leaderboard {
     private final Map<String, LongAdder> coins = new ConcurrentHashMap<>();
 
     Leaderboard(Chain chain) {
-        chain.onAppend(this::count);
-        chain.onReplace(this::recount);
+        chain.listen(ChainListeners.Turn.BOOKKEEPING, event -> {
+            switch (event) {
+                case ChainEvent.BlockAppended appended -> count(appended.block());
+                case ChainEvent.ChainReplaced replaced -> recount(replaced.chain());
+            }
+        });
         chain.blocks().forEach(this::count);
     }
 

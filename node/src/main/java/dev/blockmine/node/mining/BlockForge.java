@@ -1,6 +1,7 @@
 package dev.blockmine.node.mining;
 
 import java.math.BigInteger;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -8,13 +9,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.blockmine.node.chain.Chain;
+import dev.blockmine.node.chain.NextBlock;
+import dev.blockmine.node.chain.ProvenBy;
 import dev.blockmine.node.chain.SealedBlock;
 import dev.blockmine.pow.CanonicalJson;
 import dev.blockmine.pow.ProofRule;
 
 /**
  * Judges proofs and forges blocks: the first valid proof for the tip wins, every later one is stale.
- * The hash is checked outside the chain's lock, so concurrent submitters only contend for the append itself.
+ * The hash is checked and the block built outside the chain's lock, so concurrent submitters only contend for
+ * the append itself.
  */
 public final class BlockForge {
 
@@ -25,10 +29,12 @@ public final class BlockForge {
 
     private final Chain chain;
     private final ProofRule rule;
+    private final Clock clock;
 
-    public BlockForge(Chain chain, ProofRule rule) {
+    public BlockForge(Chain chain, ProofRule rule, Clock clock) {
         this.chain = chain;
         this.rule = rule;
+        this.clock = clock;
     }
 
     public ProofRule rule() {
@@ -38,10 +44,13 @@ public final class BlockForge {
     public Submission submit(BigInteger proof, String minerId) {
         SealedBlock tip = chain.tip();
         if (rule.isValid(tip.blockString(), proof)) {
-            Optional<SealedBlock> forged = chain.forgeOn(tip, proof, minerId);
-            if (forged.isPresent()) {
-                logForged(forged.get(), tip);
-                return new Submission.Forged(forged.get());
+            NextBlock next = chain.nextBlock(); // read only for a valid proof: most are not
+            if (next.tip() == tip) {
+                SealedBlock forged = next.forge(proof, minerId, ProvenBy.HTTP, clock);
+                if (chain.appendOn(next, forged, Optional.empty())) {
+                    logForged(forged, tip);
+                    return new Submission.Forged(forged);
+                }
             }
             return stale(tip.index() + 1, proof);
         }

@@ -15,7 +15,7 @@ class MiningConfiguration {
 
     @Bean
     BlockForge blockForge(Chain chain, NodeProperties properties) {
-        return new BlockForge(chain, properties.proofRule());
+        return new BlockForge(chain, properties.proofRule(), Clock.systemUTC());
     }
 
     @Bean

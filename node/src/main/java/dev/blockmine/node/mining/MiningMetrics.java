@@ -8,6 +8,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 import dev.blockmine.node.chain.Chain;
+import dev.blockmine.node.chain.ChainEvent;
+import dev.blockmine.node.chain.ChainListeners;
 import dev.blockmine.node.chain.SealedBlock;
 import dev.blockmine.pow.ProofRule;
 
@@ -39,7 +41,11 @@ public final class MiningMetrics {
         for (String outcome : new String[] {"accepted", "invalid", "stale", "duplicate", "bad_request"}) {
             submissions(outcome); // present at 0 from the start, so rates are defined
         }
-        chain.onAppend(this::forged);
+        chain.listen(ChainListeners.Turn.BACKGROUND, event -> {
+            if (event instanceof ChainEvent.BlockAppended appended) {
+                forged(appended.block());
+            }
+        });
     }
 
     /** Counts what a {@code POST /mine} came to. */

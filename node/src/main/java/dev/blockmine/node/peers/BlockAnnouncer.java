@@ -7,6 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.blockmine.node.chain.Chain;
+import dev.blockmine.node.chain.ChainEvent;
+import dev.blockmine.node.chain.ChainListeners;
 import dev.blockmine.node.chain.SealedBlock;
 
 /**
@@ -30,7 +32,11 @@ public final class BlockAnnouncer {
         this.peers = peers;
         this.client = client;
         this.firstRetry = firstRetry;
-        chain.onAppend(this::announce);
+        chain.listen(ChainListeners.Turn.BACKGROUND, event -> {
+            if (event instanceof ChainEvent.BlockAppended appended) {
+                announce(appended.block());
+            }
+        });
     }
 
     private void announce(SealedBlock block) {

@@ -58,7 +58,7 @@ public final class Consensus {
                 break;
             }
         }
-        if (best != null && chain.replaceIfLonger(best)) {
+        if (best != null && chain.replaceIfLonger(best, Optional.empty())) {
             log.info("Our chain was replaced by a longer valid one: {} blocks", best.size());
             return new Outcome(true, best, rejected);
         }

@@ -7,8 +7,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.blockmine.node.chain.Chain;
+import dev.blockmine.node.chain.ChainEvent;
+import dev.blockmine.node.chain.ChainListeners;
 import dev.blockmine.node.chain.SealedBlock;
-import dev.blockmine.node.chain.TipChange;
 import dev.blockmine.pow.BinaryRule;
 
 /**
@@ -16,9 +17,8 @@ import dev.blockmine.pow.BinaryRule;
  * blocks, the target moves by log2(target time / actual time) bits (one bit doubles the work), at most
  * {@code maxStep} bits at a time and within [min, max]. With no target time it stays where it started.
  * <p>
- * It hears of every new tip before the job board does (both are the chain's tip listeners, called in the order
- * registered, and the board is created with this), so the job opened for the next block already carries the new
- * target.
+ * It hears of every new tip before the job board does (its turn is the chain's first), so the job opened for the
+ * next block already carries the new target.
  */
 public final class BinaryDifficulty {
 
@@ -48,10 +48,10 @@ public final class BinaryDifficulty {
         this.maxStep = maxStep;
         this.zeroBits = target.isZero() ? initialBits : Math.clamp(initialBits, minBits, maxBits);
         if (!target.isZero()) {
-            chain.onNewTip(change -> {
+            chain.listen(ChainListeners.Turn.TARGET, change -> {
                 switch (change) {
-                    case TipChange.Appended appended -> appended(appended.block());
-                    case TipChange.Replaced replaced -> resetWindow();
+                    case ChainEvent.BlockAppended appended -> appended(appended.block());
+                    case ChainEvent.ChainReplaced replaced -> resetWindow();
                 }
             });
         }

@@ -1,5 +1,7 @@
 package dev.blockmine.node.tcp;
 
+import java.math.BigInteger;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,6 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.blockmine.node.chain.Chain;
+import dev.blockmine.node.chain.ChainListeners;
+import dev.blockmine.node.chain.ProvenBy;
 import dev.blockmine.node.chain.SealedBlock;
 import dev.blockmine.pow.BinaryRule;
 import dev.blockmine.pow.CanonicalJson;
@@ -64,7 +68,7 @@ public final class JobBoard implements AutoCloseable {
         this.pushJobs = pushJobs;
         this.current = open();
         openJobs.add(current);
-        chain.onNewTip(change -> tipMoved());
+        chain.listen(ChainListeners.Turn.JOBS, change -> tipMoved());
     }
 
     /** Tells {@code outcomes} what each S came to: "accepted", "stale" (valid, too late) or "invalid". */
@@ -112,12 +116,13 @@ public final class JobBoard implements AutoCloseable {
         if (job.isSettled() || !job.claim(miner)) {
             return new Frame.Invalidated(solution.txn());
         }
-        Optional<SealedBlock> forged = chain.forgeBinaryOn(job.next(), solution.nonce(), job.rule().zeroBits(), miner.name());
-        if (forged.isEmpty()) {
+        SealedBlock forged = job.next().forge(BigInteger.valueOf(solution.nonce()), miner.name(),
+                new ProvenBy.Binary(job.rule().zeroBits()), Clock.systemUTC());
+        if (!chain.appendOn(job.next(), forged, Optional.empty())) {
             job.releaseClaim(miner); // not the winner: if the job is re-handed before it settles, it is told I
             return new Frame.Invalidated(solution.txn()); // an HTTP miner (or an earlier job) got there first
         }
-        log.info("Forged block {} for binary miner {} with nonce {} (job {}, {} zero bits)", forged.get().index(),
+        log.info("Forged block {} for binary miner {} with nonce {} (job {}, {} zero bits)", forged.index(),
                 CanonicalJson.quote(miner.name()), solution.nonce(), job.txn(), job.rule().zeroBits());
         return new Frame.Accepted(solution.txn());
     }

@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.blockmine.node.Forging;
 import dev.blockmine.node.Proofs;
 import dev.blockmine.pow.ProofRule;
 
@@ -25,7 +26,7 @@ class JournalStoreTest {
         for (int i = 0; i < forged; i++) {
             chain.addTransaction(new Transaction("ana", "bob\n\u00e9", 2.5));
             BigInteger proof = Proofs.firstValid(chain.tip().blockString(), RULE, 0);
-            assertThat(chain.forgeOn(chain.tip(), proof, "m" + i)).isPresent();
+            assertThat(Forging.forge(chain, proof, "m" + i)).isPresent();
         }
         return chain;
     }
@@ -40,7 +41,7 @@ class JournalStoreTest {
             Chain chain = new Chain(Clock.systemUTC(), 10, reopened, reopened.load());
             assertThat(chain.blocks().stream().map(SealedBlock::blockString).toList()).isEqualTo(written);
             BigInteger proof = Proofs.firstValid(chain.tip().blockString(), RULE, 0);
-            assertThat(chain.forgeOn(chain.tip(), proof, "after-restart")).isPresent(); // appends after the last line
+            assertThat(Forging.forge(chain, proof, "after-restart")).isPresent(); // appends after the last line
         }
         try (JournalStore again = new JournalStore(dir)) {
             assertThat(again.load()).hasSize(7);

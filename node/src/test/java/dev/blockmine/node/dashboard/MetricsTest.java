@@ -1,10 +1,12 @@
 package dev.blockmine.node.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.math.BigInteger;
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,7 +46,10 @@ class MetricsTest {
         mine("{\"proof\": \"x\", \"id\": \"bob\"}", 400);
 
         assertThat(mvc.perform(get("/actuator/health")).andReturn().getResponse().getContentAsString()).contains("\"UP\"");
-        String metrics = mvc.perform(get("/actuator/prometheus")).andReturn().getResponse().getContentAsString();
+        // blocks are counted in the background: the miner's answer does not wait for metrics
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(prometheus())
+                .containsPattern("blockmine_blocks_forged_total\\{[^}]*protocol=\"http\"[^}]*\\} 1\\.0"));
+        String metrics = prometheus();
         assertThat(metrics)
                 .containsPattern("blockmine_submissions_total\\{[^}]*outcome=\"accepted\"[^}]*\\} 1\\.0")
                 .containsPattern("blockmine_submissions_total\\{[^}]*outcome=\"duplicate\"[^}]*\\} 1\\.0")
@@ -69,6 +74,10 @@ class MetricsTest {
         assertThat(snapshot.get("hashrate").doubleValue()).isPositive();
         assertThat(snapshot.get("tcp_zero_bits").intValue()).isEqualTo(24);
         assertThat(snapshot.get("tcp_miners").intValue()).isZero();
+    }
+
+    private String prometheus() throws Exception {
+        return mvc.perform(get("/actuator/prometheus")).andReturn().getResponse().getContentAsString();
     }
 
     private void mine(String body, int status) throws Exception {

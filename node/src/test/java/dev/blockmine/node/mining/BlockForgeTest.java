@@ -18,7 +18,7 @@ class BlockForgeTest {
     private static final ProofRule RULE = new ProofRule(4);
 
     private final Chain chain = new Chain(Clock.systemUTC(), 10);
-    private final BlockForge forge = new BlockForge(chain, RULE);
+    private final BlockForge forge = new BlockForge(chain, RULE, Clock.systemUTC());
 
     @Test
     void aProofForAnOlderBlockIsStaleNeverAppended() {

@@ -13,6 +13,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.blockmine.node.Forging;
 import dev.blockmine.node.chain.Chain;
 import dev.blockmine.node.chain.SealedBlock;
 import dev.blockmine.pow.ProofRule;
@@ -53,7 +54,7 @@ class BinaryDifficultyTest {
         clock.advance(wait);
         SealedBlock tip = chain.tip();
         assertThat(ANY.isValid(tip.blockString(), BigInteger.ONE)).isTrue();
-        assertThat(chain.forgeOn(tip, BigInteger.ONE, "sim")).isPresent();
+        assertThat(Forging.forge(chain, BigInteger.ONE, "sim", clock)).isPresent();
     }
 
     @Test
@@ -67,7 +68,7 @@ class BinaryDifficultyTest {
                 double seconds = Math.pow(2, difficulty.current().zeroBits()) / hashrate; // expected time at this target
                 blockTimes.add(seconds);
                 clock.advance(Duration.ofNanos((long) (seconds * 1e9)));
-                assertThat(fresh.forgeOn(fresh.tip(), BigInteger.ONE, "sim")).isPresent();
+                assertThat(Forging.forge(fresh, BigInteger.ONE, "sim", clock)).isPresent();
             }
             // log2(2^20 * 10) = 23.3: the target settles on 23 or 24 bits, blocks within a factor 2 of 10 s
             assertThat(difficulty.current().zeroBits()).as("from %d bits", start).isBetween(23, 24);

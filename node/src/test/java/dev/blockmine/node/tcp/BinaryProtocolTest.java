@@ -8,6 +8,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import dev.blockmine.node.Forging;
 import dev.blockmine.node.ChainAssertions;
 import dev.blockmine.node.chain.SealedBlock;
 import dev.blockmine.node.chain.Transaction;
@@ -29,7 +30,7 @@ class BinaryProtocolTest {
     @Test
     void aJobCommitsToTheTipAndPendingTransactionsAndEveryGGetsAFreshSlot() {
         node.chain.addTransaction(new Transaction("a", "b", BigInteger.TWO));
-        node.chain.forgeOn(node.chain.tip(), BigInteger.ONE, "http-miner"); // a new tip: the job follows it
+        Forging.forge(node.chain, BigInteger.ONE, "http-miner"); // a new tip: the job follows it
         node.chain.addTransaction(new Transaction("c", "d", 2.5));
         try (RawMiner miner = node.miner()) {
             Frame.Task first = miner.ask("ana");
@@ -102,7 +103,7 @@ class BinaryProtocolTest {
         try (RawMiner ana = node.miner(); RawMiner bob = node.miner()) {
             Frame.Task task = ana.ask("ana");
             bob.ask("bob");
-            SealedBlock forged = node.chain.forgeOn(node.chain.tip(), BigInteger.valueOf(42), "http-miner").orElseThrow();
+            SealedBlock forged = Forging.forge(node.chain, BigInteger.valueOf(42), "http-miner").orElseThrow();
             assertThat(ana.read()).isEqualTo(new Frame.Invalidated(task.txn()));
             assertThat(bob.read()).isEqualTo(new Frame.Invalidated(task.txn()));
             Frame.Task next = ana.ask("ana");

@@ -10,8 +10,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
 
+import dev.blockmine.node.Forging;
 import dev.blockmine.node.NodeProperties;
 import dev.blockmine.node.chain.Chain;
+import dev.blockmine.node.chain.ChainListeners;
 import dev.blockmine.pow.binary.Frame;
 
 /**
@@ -29,7 +31,7 @@ class LostClaimTest {
         AtomicBoolean holdUp = new AtomicBoolean();
         CountDownLatch inListener = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        chain.onNewTip(change -> { // ahead of the board: stands for a slow listener or a descheduled appending thread
+        chain.listen(ChainListeners.Turn.TARGET, change -> { // ahead of the board: stands for a slow listener or a descheduled appending thread
             if (holdUp.get()) {
                 inListener.countDown();
                 try {
@@ -46,7 +48,7 @@ class LostClaimTest {
             try (RawMiner miner = new RawMiner(server.port())) {
                 Frame.Task job = miner.ask("tcp");
                 holdUp.set(true);
-                Thread http = Thread.ofPlatform().start(() -> chain.forgeOn(chain.tip(), BigInteger.ONE, "http"));
+                Thread http = Thread.ofPlatform().start(() -> Forging.forge(chain, BigInteger.ONE, "http"));
                 inListener.await(); // the HTTP block is in the chain; the board has not heard yet
 
                 miner.send(new Frame.Solution(job.txn(), RawMiner.validNonce(job, 0)));

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.blockmine.miner.MiningSummary;
 import dev.blockmine.miner.TcpMiningLoop;
+import dev.blockmine.node.Forging;
 import dev.blockmine.node.ChainAssertions;
 import dev.blockmine.node.chain.Transaction;
 import dev.blockmine.pow.ProofRule;
@@ -50,7 +51,7 @@ class TcpMinerEndToEndTest {
             CompletableFuture<MiningSummary> running = CompletableFuture.supplyAsync(loop::run);
             try {
                 awaitOutput("Job 1: searching nonces");
-                node.chain.forgeOn(node.chain.tip(), BigInteger.ONE, "http-miner");
+                Forging.forge(node.chain, BigInteger.ONE, "http-miner");
                 awaitOutput("Job 2: searching nonces");
             } finally {
                 loop.stop();
@@ -73,7 +74,7 @@ class TcpMinerEndToEndTest {
                 loop = new TcpMiningLoop("127.0.0.1:" + port, search, "phoenix", 1, out);
                 running = CompletableFuture.supplyAsync(loop::run);
                 awaitOutput("Job 1: searching nonces");
-                first.chain.forgeOn(first.chain.tip(), BigInteger.ONE, "http-miner"); // job 1 is over
+                Forging.forge(first.chain, BigInteger.ONE, "http-miner"); // job 1 is over
                 awaitOutput("Job 2: searching nonces");
             } // the node stops: every miner gets Q; the next node numbers its jobs from 1 again
             awaitOutput("Disconnected: the node said Q (shutting down); retrying in 1 s");

@@ -1,0 +1,121 @@
+package dev.blockmine.node.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.math.BigInteger;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import dev.blockmine.node.Proofs;
+import dev.blockmine.node.chain.Chain;
+import dev.blockmine.pow.ProofRule;
+
+/**
+ * Dashboard viewers that stop reading fill their sockets' buffers, and every write to them then hangs until the
+ * server's write timeout (here far longer than the test). Miners must still be answered at once, a page that reads
+ * must still get every block, and the stalled pages must be dropped. Blocks come as fast as the reading page takes
+ * them: a page 8 snapshots behind counts as stalled.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"node.difficulty=1", "node.tcp.port=-1", "server.tomcat.connection-timeout=10m"})
+class StalledDashboardTest {
+
+    private static final ProofRule RULE = new ProofRule(1);
+    private static final int STALLED = 4;
+    private static final Pattern HEIGHT = Pattern.compile("\"height\": ?(\\d+)");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Chain chain;
+
+    @Autowired
+    DashboardEvents events;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void minersAreAnsweredWhileViewersStallAndStalledViewersAreDropped() throws Exception {
+        List<Socket> stalled = new ArrayList<>();
+        AtomicLong seenHeight = new AtomicLong();
+        try (Socket reader = openEvents(64 * 1024)) {
+            Thread.ofVirtual().start(() -> readHeights(reader, seenHeight));
+            for (int i = 0; i < STALLED; i++) {
+                stalled.add(openEvents(1024)); // never read: its buffers fill
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> events.pages() == STALLED + 1);
+
+            int mined = 0;
+            while (events.pages() > 1) {
+                // with the pages written on the appending thread, this answer waits for the stalled writes (10 min)
+                assertThat(mine()).as("block %d answered while %d pages are open", chain.tip().index() + 1,
+                        events.pages()).isEqualTo(200);
+                assertThat(++mined).as("blocks mined before the stalled pages were dropped").isLessThan(20_000);
+                long forged = chain.tip().index(); // a page that reads keeps up with blocks at the pace it reads them
+                await().atMost(Duration.ofSeconds(30)).until(() -> seenHeight.get() >= forged);
+            }
+            assertThat(mine()).as("answered after the stalled pages were dropped").isEqualTo(200);
+            long last = chain.tip().index();
+            await().atMost(Duration.ofSeconds(30)).until(() -> seenHeight.get() == last); // the reading page kept up
+            assertThat(events.pages()).isEqualTo(1);
+        } finally {
+            for (Socket socket : stalled) {
+                socket.setSoLinger(true, 0); // a reset: the server's stuck writes end now
+                socket.close();
+            }
+        }
+    }
+
+    private int mine() throws IOException, InterruptedException {
+        BigInteger proof = Proofs.firstValid(chain.tip().blockString(), RULE, 0);
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/mine"))
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"proof\": " + proof + ", \"id\": \"miner\"}")).build();
+        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** A raw connection that asks for the event stream; a small receive buffer fills after a few snapshots. */
+    private Socket openEvents(int receiveBuffer) throws IOException {
+        Socket socket = new Socket();
+        socket.setReceiveBufferSize(receiveBuffer);
+        socket.connect(new InetSocketAddress("127.0.0.1", port));
+        socket.getOutputStream().write(("GET /dashboard/events HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Accept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+        return socket;
+    }
+
+    private static void readHeights(Socket socket, AtomicLong seenHeight) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                Matcher height = HEIGHT.matcher(line);
+                if (line.startsWith("data:") && height.find()) {
+                    seenHeight.accumulateAndGet(Long.parseLong(height.group(1)), Math::max);
+                }
+            }
+        } catch (IOException e) {
+            // the test is over
+        }
+    }
+}
