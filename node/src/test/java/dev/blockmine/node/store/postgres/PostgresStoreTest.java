@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import com.zaxxer.hikari.HikariDataSource;
 
+import dev.blockmine.node.Forging;
 import dev.blockmine.node.Proofs;
 import dev.blockmine.node.chain.Block;
 import dev.blockmine.node.chain.Chain;
@@ -52,7 +53,7 @@ class PostgresStoreTest {
         for (int i = 0; i < forged; i++) {
             chain.addTransaction(new Transaction("ana", "bob\n\u00e9", 2.5));
             BigInteger proof = Proofs.firstValid(chain.tip().blockString(), RULE, 0);
-            assertThat(chain.forgeOn(chain.tip(), proof, "m" + i)).isPresent();
+            assertThat(Forging.forge(chain, proof, "m" + i)).isPresent();
         }
         return chain;
     }
