@@ -13,7 +13,11 @@ output field can hold anything) and run the script. Files (under pow/src/test/re
 - proofs.json: "block_string" and "proof" -> "sha256" of block_string + str(proof), "valid6" (6 hex zeros);
 - binary-mining.json: "data_hex" and each solution's "zero_bits" -> the first nonce from 0 whose
   sha256(struct.pack("<I", nonce) + data) has that many leading zero bits; "frame_fields" -> "frames", every
-  frame type packed with struct ("!", big-endian), the G frame for the name "ana".
+  frame type packed with struct ("!", big-endian), the G frame for the name "ana";
+- signed-spends.json: "seed_hex" (an Ed25519 private key's 32 bytes) and each spend's "amount" (a JSON literal,
+  so 1 and 1.0 stay apart), "nonce", "recipient" -> "address" (the raw public key, hex), each "message" (the UTF-8
+  of json.dumps({"amount", "nonce", "recipient", "sender"}, sort_keys=True)) and "signature" (Ed25519 is
+  deterministic: the same seed signs a message the same way everywhere). Needs the `cryptography` package.
 """
 import argparse
 import hashlib
@@ -69,7 +73,23 @@ def binary_mining(doc):
     }
 
 
-MAKERS = {"canonical-json.json": canonical_json, "proofs.json": proofs, "binary-mining.json": binary_mining}
+def signed_spends(doc):
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+    vectors = doc["vectors"]
+    key = Ed25519PrivateKey.from_private_bytes(bytes.fromhex(vectors["seed_hex"]))
+    address = key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw).hex()
+    vectors["address"] = address
+    for spend in vectors["spends"]:
+        fields = {"amount": json.loads(spend["amount"]), "nonce": spend["nonce"], "recipient": spend["recipient"],
+                  "sender": address}
+        spend["message"] = json.dumps(fields, sort_keys=True)
+        spend["signature"] = key.sign(spend["message"].encode("utf-8")).hex()
+
+
+MAKERS = {"canonical-json.json": canonical_json, "proofs.json": proofs, "binary-mining.json": binary_mining,
+          "signed-spends.json": signed_spends}
 
 
 def remade(text, maker, stamp):

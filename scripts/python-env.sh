@@ -22,11 +22,11 @@ python_env_make() {
     python_env_apt python3-venv && rm -rf "$venv" && python3 -m venv "$venv" >> target/venv.log 2>&1 || return 1
   fi
   if ! "$venv/bin/python" -m pip install -q --disable-pip-version-check -r "$requirements" >> target/venv.log 2>&1; then
-    # no package index reachable: Debian's own Flask and requests, seen through the venv
-    echo "  pip could not install $requirements (see target/venv.log); trying Debian's python3-flask and python3-requests"
-    python_env_apt python3-flask python3-requests || return 1
+    # no package index reachable: Debian's own Flask, requests and cryptography, seen through the venv
+    echo "  pip could not install $requirements (see target/venv.log); trying Debian's python3-flask, python3-requests and python3-cryptography"
+    python_env_apt python3-flask python3-requests python3-cryptography || return 1
     rm -rf "$venv" && python3 -m venv --system-site-packages "$venv" >> target/venv.log 2>&1 || return 1
-    "$venv/bin/python" -c "import flask, requests" >> target/venv.log 2>&1 || return 1
+    "$venv/bin/python" -c "import flask, requests, cryptography" >> target/venv.log 2>&1 || return 1
   fi
   echo "$stamp" > "$venv/.requirements"
 }

@@ -14,6 +14,7 @@ import dev.blockmine.node.chain.Chain;
 import dev.blockmine.node.chain.Queued;
 import dev.blockmine.node.chain.Transaction;
 import dev.blockmine.node.ledger.Ledger;
+import dev.blockmine.node.ledger.LedgerMode;
 import tools.jackson.databind.JsonNode;
 
 /** {@code POST /transactions/new}: queues a transfer for the next block, if the ledger's mode allows it. */
@@ -43,7 +44,8 @@ class TransactionController {
         if (Transaction.COINBASE.equals(sender)) {
             throw ApiException.badRequest("sender \"0\" is reserved for mining rewards");
         }
-        Transaction transaction = new Transaction(sender, recipient, amount(body.get("amount")));
+        Transaction transaction = new Transaction(sender, recipient, amount(body.get("amount")),
+                ledger.mode() == LedgerMode.SIGNED ? signed(body) : null);
         ledger.problemAlone(transaction).ifPresent(problem -> {
             throw ApiException.badRequest(problem);
         });
@@ -54,6 +56,23 @@ class TransactionController {
                     "Too many pending transactions (" + max + "): wait for the next block");
             case Queued.Refused(String message) -> throw ApiException.badRequest(message);
         };
+    }
+
+    /** The nonce and signature of a signed spend; other modes ignore them. */
+    private static Transaction.Signed signed(JsonNode body) {
+        if (!body.hasNonNull("nonce") || !body.hasNonNull("signature")) {
+            throw ApiException.badRequest("Missing values: the spend must be signed: nonce and signature are required"
+                    + " (node.ledger=signed)");
+        }
+        JsonNode nonce = body.get("nonce");
+        if (!nonce.isIntegralNumber() || !nonce.canConvertToLong()) {
+            throw ApiException.badRequest("nonce must be an integer from 1 to 2^53, was " + Fields.typeOf(nonce));
+        }
+        JsonNode signature = body.get("signature");
+        if (!signature.isString() || signature.stringValue().length() > 128) {
+            throw ApiException.badRequest("signature must be 128 lowercase hex digits (a 64-byte Ed25519 signature)");
+        }
+        return new Transaction.Signed(nonce.longValue(), signature.stringValue());
     }
 
     private static Number amount(JsonNode amount) {

@@ -31,13 +31,9 @@ public final class Accounts {
     }
 
     public Account of(String id) {
-        NextBlock next = chain.nextBlock();
-        List<SealedBlock> blocks = chain.blocks();
-        for (int tries = 0; blocks.getLast() != next.tip() && tries < 10; tries++) { // a block came between the reads
-            next = chain.nextBlock();
-            blocks = chain.blocks();
-        }
-        BigDecimal balance = ledger.balance(blocks, id);
+        Snapshot snapshot = snapshot();
+        NextBlock next = snapshot.next();
+        BigDecimal balance = ledger.balance(snapshot.blocks(), id);
         BigDecimal available = balance;
         for (Transaction spend : next.transactions()) {
             if (spend.sender().equals(id)) {
@@ -45,5 +41,25 @@ public final class Accounts {
             }
         }
         return new Account(id, balance, available);
+    }
+
+    /** The last nonce {@code address} signed with, in the chain or pending: a wallet signs its next spend with one more. */
+    public long lastNonce(String address) {
+        Snapshot snapshot = snapshot();
+        return ledger.lastNonce(snapshot.blocks(), snapshot.next().transactions(), address);
+    }
+
+    private record Snapshot(NextBlock next, List<SealedBlock> blocks) {
+    }
+
+    /** The pending spends and the blocks up to their tip, read again while a block comes between the two reads. */
+    private Snapshot snapshot() {
+        NextBlock next = chain.nextBlock();
+        List<SealedBlock> blocks = chain.blocks();
+        for (int tries = 0; blocks.getLast() != next.tip() && tries < 10; tries++) {
+            next = chain.nextBlock();
+            blocks = chain.blocks();
+        }
+        return new Snapshot(next, blocks);
     }
 }

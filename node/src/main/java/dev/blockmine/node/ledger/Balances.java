@@ -46,6 +46,9 @@ final class Balances {
             coins.merge(transaction.sender(), amount.negate(), BigDecimal::add);
         }
         coins.merge(transaction.recipient(), amount, BigDecimal::add);
+        if (transaction.signed() != null) {
+            nonces.merge(transaction.sender(), transaction.signed().nonce(), Math::max);
+        }
     }
 
     void apply(Block block) {

@@ -49,12 +49,14 @@ public final class Ledger implements LedgerRule, ChainRule {
         }
         Balances confirmed = at(blocks);
         BigDecimal spent = BigDecimal.ZERO;
+        long lastNonce = confirmed.lastNonce(spend.sender());
         for (Transaction waiting : pending) {
             if (waiting.sender().equals(spend.sender())) {
                 spent = spent.add(Amounts.exact(waiting.amount()));
+                lastNonce = Math.max(lastNonce, waiting.signed() == null ? 0 : waiting.signed().nonce());
             }
         }
-        return rule.problemOn(confirmed.of(spend.sender()).subtract(spent), spend);
+        return rule.problemOn(confirmed.of(spend.sender()).subtract(spent), lastNonce, spend);
     }
 
     @Override
@@ -64,15 +66,30 @@ public final class Ledger implements LedgerRule, ChainRule {
         }
         Balances confirmed = at(blocks);
         Map<String, BigDecimal> spent = new HashMap<>();
+        Map<String, Long> nonces = new HashMap<>();
         List<Transaction> valid = new ArrayList<>(pending.size());
         for (Transaction waiting : pending) {
-            BigDecimal before = spent.getOrDefault(waiting.sender(), BigDecimal.ZERO);
-            if (rule.problemOn(confirmed.of(waiting.sender()).subtract(before), waiting).isEmpty()) {
-                spent.put(waiting.sender(), before.add(Amounts.exact(waiting.amount())));
+            String sender = waiting.sender();
+            BigDecimal before = spent.getOrDefault(sender, BigDecimal.ZERO);
+            long lastNonce = nonces.getOrDefault(sender, confirmed.lastNonce(sender));
+            if (rule.problemOn(confirmed.of(sender).subtract(before), lastNonce, waiting).isEmpty()) {
+                spent.put(sender, before.add(Amounts.exact(waiting.amount())));
+                nonces.put(sender, waiting.signed() == null ? lastNonce : waiting.signed().nonce());
                 valid.add(waiting);
             }
         }
         return valid;
+    }
+
+    /** The last nonce {@code address} signed with: in {@code blocks}, or in a spend of {@code pending}; 0 for none. */
+    public long lastNonce(List<SealedBlock> blocks, List<Transaction> pending, String address) {
+        long last = at(blocks).lastNonce(address);
+        for (Transaction waiting : pending) {
+            if (waiting.sender().equals(address) && waiting.signed() != null) {
+                last = Math.max(last, waiting.signed().nonce());
+            }
+        }
+        return last;
     }
 
     /** What {@code id} holds after the last of {@code blocks}. */
@@ -98,7 +115,8 @@ public final class Ledger implements LedgerRule, ChainRule {
             } catch (IllegalArgumentException e) {
                 return e.getMessage();
             }
-            return applyChecked(balances, parsed).map(problem -> problem + " (node.ledger=" + mode.settingValue() + ")")
+            return applyChecked(balances, parsed).map(problem -> problem.contains("(node.ledger=") ? problem
+                    : problem + " (node.ledger=" + mode.settingValue() + ")")
                     .orElse(null);
         };
     }
@@ -107,7 +125,8 @@ public final class Ledger implements LedgerRule, ChainRule {
         for (Transaction transaction : block.transactions()) {
             if (!Transaction.COINBASE.equals(transaction.sender())) {
                 Optional<String> problem = rule.problemAlone(transaction)
-                        .or(() -> rule.problemOn(balances.of(transaction.sender()), transaction));
+                        .or(() -> rule.problemOn(balances.of(transaction.sender()),
+                                balances.lastNonce(transaction.sender()), transaction));
                 if (problem.isPresent()) {
                     return problem;
                 }

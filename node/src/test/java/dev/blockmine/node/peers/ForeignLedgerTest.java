@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.sun.net.httpserver.HttpServer;
 
 import dev.blockmine.node.Proofs;
+import dev.blockmine.node.ledger.SignedSpends;
 import dev.blockmine.pow.ProofRule;
 import dev.blockmine.pow.TestChains;
 
@@ -115,6 +116,45 @@ class ForeignLedgerTest {
             assertThat(node.get("/nodes/resolve").get("message").stringValue()).isEqualTo("Our chain was replaced");
             assertThat(node.chain().pendingCount()).isZero();
         }
+    }
+
+    @Test
+    void underTheSignedLedgerOnlyChainsOfValidSignaturesAndFreshNoncesAreAdopted() throws Exception {
+        SignedSpends alice = SignedSpends.newKey();
+        SignedSpends mallory = SignedSpends.newKey();
+        String spend = alice.spend("bob", 0.5, 1);
+        try (RunningNode node = node("node.ledger=signed")) {
+            serve(TestChains.withTransactions(RULE, alice.address(), List.of("", mallory.spend(alice.address(), "m", 0.5, 1), "")));
+            assertThat(node.get("/nodes/resolve").get("message").stringValue()).as("forged").isEqualTo("Our chain is authoritative");
+            serve(TestChains.withTransactions(RULE, alice.address(), List.of("", spend, spend)));
+            assertThat(node.get("/nodes/resolve").get("message").stringValue()).as("replayed").isEqualTo("Our chain is authoritative");
+            serve(TestChains.withTransactions(RULE, alice.address(), List.of("",
+                    "{\"amount\": 0.5, \"recipient\": \"bob\", \"sender\": \"" + alice.address() + "\"}", "")));
+            assertThat(node.get("/nodes/resolve").get("message").stringValue()).as("unsigned").isEqualTo("Our chain is authoritative");
+            assertThat(node.chain().tip().index()).isEqualTo(1);
+
+            List<String> good = TestChains.withTransactions(RULE, alice.address(), List.of("", spend, alice.spend("bob", 1, 2)));
+            serve(good);
+            assertThat(node.get("/nodes/resolve").get("message").stringValue()).isEqualTo("Our chain was replaced");
+            assertThat(node.chain().tip().blockString()).isEqualTo(good.getLast());
+            assertThat(node.get("/nonce?id=" + alice.address()).get("nonce").intValue()).isEqualTo(2);
+            // a block replaying nonce 2 on top of it is refused
+            List<String> replay = TestChains.withTransactions(RULE, alice.address(), List.of("", spend,
+                    alice.spend("bob", 1, 2), alice.spend("bob", 0.25, 2)));
+            var refused = node.post("/blocks", replay.getLast());
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(refused.body()).contains("nonce 2 was used");
+        }
+    }
+
+    @Test
+    void aStoredJournalWithAForgedSignatureStopsASignedNode(@TempDir Path dir) throws Exception {
+        SignedSpends alice = SignedSpends.newKey();
+        SignedSpends mallory = SignedSpends.newKey();
+        Files.writeString(dir.resolve("chain.jsonl"), String.join("\n", TestChains.withTransactions(RULE, alice.address(),
+                List.of("", mallory.spend(alice.address(), "m", 0.5, 1)))) + "\n");
+        assertThatThrownBy(() -> new RunningNode("node.difficulty=3", "node.store=durable", "node.data-dir=" + dir,
+                "node.ledger=signed")).hasStackTraceContaining("signature does not verify");
     }
 
     @Test

@@ -12,28 +12,42 @@ import dev.blockmine.node.ledger.Amounts;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-/** {@code GET /balance?id=ID}: what an id holds in the chain, and what it may still spend. */
+/** {@code GET /balance?id=ID}: what an id holds in the chain, and what it may still spend; {@code GET /nonce?id=ID}. */
 @RestController
-class BalanceController {
+class AccountController {
 
     private final Accounts accounts;
     private final int maxIdLength;
 
-    BalanceController(Accounts accounts, NodeProperties properties) {
+    AccountController(Accounts accounts, NodeProperties properties) {
         this.accounts = accounts;
         this.maxIdLength = properties.maxIdLength();
     }
 
     @GetMapping("/balance")
     ResponseEntity<String> balance(@RequestParam(name = "id", required = false) String id) {
-        if (id == null || id.isEmpty() || id.length() > maxIdLength) {
-            throw ApiException.badRequest("id is required: GET /balance?id=ID, at most " + maxIdLength + " characters");
-        }
+        requireId("balance", id);
         Accounts.Account account = accounts.of(id);
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("id", account.id());
         body.set("balance", Amounts.json(account.balance()));
         body.set("available", Amounts.json(account.available()));
         return JsonResponses.json(HttpStatus.OK, body);
+    }
+
+    /** The last nonce an address signed with, in the chain or pending (0 for none): a wallet signs with one more. */
+    @GetMapping("/nonce")
+    ResponseEntity<String> nonce(@RequestParam(name = "id", required = false) String id) {
+        requireId("nonce", id);
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("id", id);
+        body.put("nonce", accounts.lastNonce(id));
+        return JsonResponses.json(HttpStatus.OK, body);
+    }
+
+    private void requireId(String path, String id) {
+        if (id == null || id.isEmpty() || id.length() > maxIdLength) {
+            throw ApiException.badRequest("id is required: GET /" + path + "?id=ID, at most " + maxIdLength + " characters");
+        }
     }
 }

@@ -1,0 +1,115 @@
+package dev.blockmine.node.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.math.BigInteger;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import dev.blockmine.node.ChainAssertions;
+import dev.blockmine.node.Proofs;
+import dev.blockmine.node.chain.Chain;
+import dev.blockmine.pow.CanonicalJson;
+import dev.blockmine.pow.ProofRule;
+import tools.jackson.databind.JsonNode;
+
+/** {@code node.ledger=signed} through the HTTP API: only the key's owner spends, each signature once. */
+@SpringBootTest(properties = {"node.difficulty=3", "node.ledger=signed"})
+@AutoConfigureMockMvc
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
+class SignedApiTest {
+
+    private static final ProofRule RULE = new ProofRule(3);
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Chain chain;
+
+    private final SignedSpends alice = SignedSpends.newKey();
+    private final SignedSpends mallory = SignedSpends.newKey();
+
+    @BeforeEach
+    void aliceMinesTwoCoins() throws Exception {
+        mine(alice.address());
+        mine(alice.address());
+    }
+
+    @Test
+    void aCorrectlySignedSpendIsAcceptedAndMinedWithItsSignature() throws Exception {
+        String spend = alice.spend("bob", 1.5, 1);
+        assertThat(send(spend, 201).get("message").stringValue()).isEqualTo("Transaction will be added to Block 4");
+        assertThat(get("/nonce", alice.address()).get("nonce").intValue()).isEqualTo(1);
+        mine("plain miner id"); // miners mine as before, with any id
+        assertThat(chain.tip().blockString()).contains(spend);
+        assertThat(get("/balance", alice.address()).get("balance").doubleValue()).isEqualTo(0.5);
+        assertThat(get("/balance", "bob").get("balance").doubleValue()).isEqualTo(1.5);
+        assertThat(get("/nonce", alice.address()).get("nonce").intValue()).isEqualTo(1);
+        send(alice.spend("bob", BigInteger.ONE, 7), 400); // signed, but 0.5 is all there is
+        ChainAssertions.assertValid(chain, RULE);
+    }
+
+    @Test
+    void theSameSpendSentTwiceIsRefused() throws Exception {
+        String spend = alice.spend("bob", BigInteger.ONE, 1);
+        send(spend, 201);
+        assertThat(send(spend, 400).get("message").stringValue()).contains("nonce 1 was used");
+        mine("m");
+        assertThat(send(spend, 400).get("message").stringValue()).contains("nonce 1 was used");
+        assertThat(send(alice.spend("bob", BigInteger.ONE, 1), 400).get("message").stringValue())
+                .as("a new signature does not make an old nonce new").contains("greater than 1");
+        send(alice.spend("bob", BigInteger.ONE, 5), 201); // nonces may skip
+    }
+
+    @Test
+    void aSpendSignedByAnotherKeyIsRefused() throws Exception {
+        String forged = mallory.spend(alice.address(), "mallory", BigInteger.ONE, 1);
+        assertThat(send(forged, 400).get("message").stringValue()).contains("signature does not verify");
+        String tampered = alice.spend("bob", BigInteger.ONE, 1).replace("\"bob\"", "\"mallory\"");
+        assertThat(send(tampered, 400).get("message").stringValue()).contains("signature does not verify");
+        assertThat(chain.pendingCount()).isZero();
+    }
+
+    @Test
+    void anUnsignedSpendIsRefused() throws Exception {
+        assertThat(send("{\"amount\": 1, \"recipient\": \"bob\", \"sender\": \"" + alice.address() + "\"}", 400)
+                .get("message").stringValue()).contains("must be signed");
+        assertThat(send("{\"amount\": 1, \"nonce\": 1, \"recipient\": \"bob\", \"sender\": \"" + alice.address()
+                + "\", \"signature\": 5}", 400).get("message").stringValue()).contains("signature must be");
+        assertThat(send("{\"amount\": 1, \"nonce\": 0.5, \"recipient\": \"bob\", \"sender\": \"" + alice.address()
+                + "\", \"signature\": \"ab\"}", 400).get("message").stringValue()).contains("nonce must be an integer");
+        assertThat(send(alice.spend("bob", BigInteger.ONE, 0), 400).get("message").stringValue()).contains("from 1 to 2^53");
+        assertThat(send(alice.spend("ana", "bob", BigInteger.ONE, 1), 400).get("message").stringValue())
+                .contains("sender must be an address");
+    }
+
+    private JsonNode get(String path, String id) throws Exception {
+        MvcResult result = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path)
+                .param("id", id)).andReturn();
+        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+        return CanonicalJson.parse(result.getResponse().getContentAsString());
+    }
+
+    private JsonNode send(String body, int status) throws Exception {
+        MvcResult result = mvc.perform(post("/transactions/new").contentType(MediaType.APPLICATION_JSON).content(body)).andReturn();
+        assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(status);
+        return CanonicalJson.parse(result.getResponse().getContentAsString());
+    }
+
+    private void mine(String id) throws Exception {
+        String proof = Proofs.firstValid(chain.tip().blockString(), RULE, 0).toString();
+        MvcResult result = mvc.perform(post("/mine").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"proof\": " + proof + ", \"id\": " + CanonicalJson.quote(id) + "}")).andReturn();
+        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+    }
+}
