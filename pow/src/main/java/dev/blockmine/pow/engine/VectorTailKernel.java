@@ -28,6 +28,10 @@ final class VectorTailKernel implements TailKernel {
     private final int[] wy;
     /** Chaining values of x (words 0..7) then y (8..15) after the digit block, when a padding block follows. */
     private final int[] padChain;
+    /** Schedule words that depend on no slot digit, the same in every lane (7 of 48 for a 101-byte block string). */
+    private final boolean[] uniform;
+    /** Those words, computed in scalar code once per call instead of in every vector. */
+    private final int[] shared = new int[64];
 
     VectorTailKernel(SlotDigits slots) {
         this.slots = slots;
@@ -35,12 +39,24 @@ final class VectorTailKernel implements TailKernel {
         this.wx = new int[64 * n];
         this.wy = new int[64 * n];
         this.padChain = new int[16 * n];
+        this.uniform = new boolean[64];
+        for (int t = 0; t < 64; t++) {
+            uniform[t] = t < 16 ? t != slots.firstWord() && t != slots.secondWord()
+                    : uniform[t - 2] && uniform[t - 7] && uniform[t - 15] && uniform[t - 16];
+        }
     }
 
     @Override
     public int scan(int[] words, int[] state, int from, int[] chain, int[] paddingKw, int mask) {
         int lanes = S.length();
         long hits = 0;
+        int[] sw = shared;
+        System.arraycopy(words, 0, sw, 0, 16);
+        for (int t = 16; t < 64; t++) {
+            if (uniform[t]) {
+                sw[t] = Sha256.smallSigma1(sw[t - 2]) + sw[t - 7] + Sha256.smallSigma0(sw[t - 15]) + sw[t - 16];
+            }
+        }
         for (int first = 0; first < ProofLayout.SLOTS; first += 2 * lanes) {
             message(words, first, wx);
             message(words, first + lanes, wy);
@@ -69,9 +85,9 @@ final class VectorTailKernel implements TailKernel {
 
     /**
      * Rounds {@code [from, 64)} of x and y from the shared working variables, with the schedule words from 16 on
-     * computed in the round that consumes them. Without a padding block: bit i set
-     * when lane i's digest word 0 passes (x in the low lanes, y above). With one: the chaining values after the
-     * digit block go to {@code out}.
+     * computed in the round that consumes them (or broadcast, where they are the same in every lane). Without a
+     * padding block: bit i set when lane i's digest word 0 passes (x in the low lanes, y above). With one: the
+     * chaining values after the digit block go to {@code out}.
      */
     private long rounds(int[] state, int from, int[] chain, int[] out, int mask) {
         VectorSpecies<Integer> s = S;
@@ -118,18 +134,31 @@ final class VectorTailKernel implements TailKernel {
             yb = ya;
             ya = yt1.add(yt2);
         }
+        boolean[] uniform = this.uniform;
+        int[] sw = this.shared;
         for (; t < 64; t++) {
-            IntVector x15 = IntVector.fromArray(s, wx, (t - 15) * n);
-            IntVector x2 = IntVector.fromArray(s, wx, (t - 2) * n);
-            IntVector xw = x2.lanewise(ROR, 17).lanewise(XOR, x2.lanewise(ROR, 19)).lanewise(XOR, x2.lanewise(LSHR, 10))
-                    .add(IntVector.fromArray(s, wx, (t - 7) * n)).add(IntVector.fromArray(s, wx, (t - 16) * n))
-                    .add(x15.lanewise(ROR, 7).lanewise(XOR, x15.lanewise(ROR, 18)).lanewise(XOR, x15.lanewise(LSHR, 3)));
+            IntVector xw;
+            IntVector yw;
+            if (uniform[t]) {
+                xw = IntVector.broadcast(s, sw[t]);
+                yw = xw;
+            } else {
+                IntVector x15 = IntVector.fromArray(s, wx, (t - 15) * n);
+                IntVector x2 = IntVector.fromArray(s, wx, (t - 2) * n);
+                xw = x2.lanewise(ROR, 17).lanewise(XOR, x2.lanewise(ROR, 19))
+                        .lanewise(XOR, x2.lanewise(LSHR, 10))
+                        .add(IntVector.fromArray(s, wx, (t - 7) * n)).add(IntVector.fromArray(s, wx, (t - 16) * n))
+                        .add(x15.lanewise(ROR, 7).lanewise(XOR, x15.lanewise(ROR, 18))
+                                .lanewise(XOR, x15.lanewise(LSHR, 3)));
+                IntVector y15 = IntVector.fromArray(s, wy, (t - 15) * n);
+                IntVector y2 = IntVector.fromArray(s, wy, (t - 2) * n);
+                yw = y2.lanewise(ROR, 17).lanewise(XOR, y2.lanewise(ROR, 19))
+                        .lanewise(XOR, y2.lanewise(LSHR, 10))
+                        .add(IntVector.fromArray(s, wy, (t - 7) * n)).add(IntVector.fromArray(s, wy, (t - 16) * n))
+                        .add(y15.lanewise(ROR, 7).lanewise(XOR, y15.lanewise(ROR, 18))
+                                .lanewise(XOR, y15.lanewise(LSHR, 3)));
+            }
             xw.intoArray(wx, t * n);
-            IntVector y15 = IntVector.fromArray(s, wy, (t - 15) * n);
-            IntVector y2 = IntVector.fromArray(s, wy, (t - 2) * n);
-            IntVector yw = y2.lanewise(ROR, 17).lanewise(XOR, y2.lanewise(ROR, 19)).lanewise(XOR, y2.lanewise(LSHR, 10))
-                    .add(IntVector.fromArray(s, wy, (t - 7) * n)).add(IntVector.fromArray(s, wy, (t - 16) * n))
-                    .add(y15.lanewise(ROR, 7).lanewise(XOR, y15.lanewise(ROR, 18)).lanewise(XOR, y15.lanewise(LSHR, 3)));
             yw.intoArray(wy, t * n);
             IntVector xk = xw.add(k[t]);
             IntVector yk = yw.add(k[t]);
