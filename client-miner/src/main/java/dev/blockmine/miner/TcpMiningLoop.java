@@ -121,15 +121,15 @@ public final class TcpMiningLoop {
         connected.send(new Frame.Get(name));
         Integer job = null; // the txn being searched or awaiting its answer
         while (!isStopped() && !doneWinning()) {
-            Object event = connected.next();
+            TcpSession.Event event = connected.next();
             switch (event) {
                 case TcpSession.Ended ended -> {
                     return ended.why();
                 }
-                case Frame.Quit quit -> {
+                case TcpSession.Received(Frame.Quit quit) -> {
                     return "the node said Q (shutting down)";
                 }
-                case Frame.Task task -> {
+                case TcpSession.Received(Frame.Task task) -> {
                     if (over.contains(task.txn()) || (job != null && job != task.txn())) {
                         continue; // a late T for a job that is over, or a second T while one is in hand
                     }
@@ -144,7 +144,7 @@ public final class TcpMiningLoop {
                         connected.send(new Frame.Get(name));
                     } // else cancelled by the frame (I, Q) or end of connection now waiting in the queue, or by stop()
                 }
-                case Frame.Accepted accepted -> {
+                case TcpSession.Received(Frame.Accepted accepted) -> {
                     if (finish(accepted.txn(), job)) {
                         tally.won("A for job " + accepted.txn());
                         job = null;
@@ -153,7 +153,7 @@ public final class TcpMiningLoop {
                         }
                     }
                 }
-                case Frame.Invalidated invalidated -> {
+                case TcpSession.Received(Frame.Invalidated invalidated) -> {
                     if (finish(invalidated.txn(), job)) {
                         lost++;
                         out.printf("Job %d was won by someone else (I); asking for the next job%n", invalidated.txn());
@@ -161,7 +161,7 @@ public final class TcpMiningLoop {
                         connected.send(new Frame.Get(name));
                     }
                 }
-                case Frame.Rejected rejection -> {
+                case TcpSession.Received(Frame.Rejected rejection) -> {
                     if (finish(rejection.txn(), job)) {
                         rejected++;
                         tally.refused("R for job " + rejection.txn() + " (nonce refused)");
@@ -169,7 +169,7 @@ public final class TcpMiningLoop {
                         connected.send(new Frame.Get(name));
                     }
                 }
-                default -> out.printf("Ignoring an unexpected frame: %s%n", event);
+                case TcpSession.Received(Frame other) -> out.printf("Ignoring an unexpected frame: %s%n", other);
             }
         }
         return "stopped";
@@ -212,11 +212,11 @@ public final class TcpMiningLoop {
     }
 
     /** The reader thread's first look at every frame: an I, Q or lost connection stops the search at once. */
-    private void heard(Object event) {
+    private void heard(TcpSession.Event event) {
         switch (event) {
-            case Frame.Task t -> invalidatedSinceTask.remove(t.txn());
-            case Frame.Invalidated i -> invalidatedSinceTask.add(i.txn());
-            case Frame.Quit q -> connectionOver = true;
+            case TcpSession.Received(Frame.Task t) -> invalidatedSinceTask.remove(t.txn());
+            case TcpSession.Received(Frame.Invalidated i) -> invalidatedSinceTask.add(i.txn());
+            case TcpSession.Received(Frame.Quit q) -> connectionOver = true;
             case TcpSession.Ended e -> connectionOver = true;
             default -> {
             }
@@ -226,8 +226,8 @@ public final class TcpMiningLoop {
             return;
         }
         boolean stop = switch (event) {
-            case Frame.Invalidated i -> i.txn() == current.txn();
-            case Frame.Quit q -> true;
+            case TcpSession.Received(Frame.Invalidated i) -> i.txn() == current.txn();
+            case TcpSession.Received(Frame.Quit q) -> true;
             case TcpSession.Ended e -> true;
             default -> false;
         };

@@ -21,20 +21,28 @@ import dev.blockmine.pow.binary.FrameCodec;
  */
 final class TcpSession implements AutoCloseable {
 
+    /** What the reader thread hears: a frame, or the end of the connection. */
+    sealed interface Event {
+    }
+
+    /** A frame from the node. */
+    record Received(Frame frame) implements Event {
+    }
+
     /** The node closed the connection, or it broke. */
-    record Ended(String why) {
+    record Ended(String why) implements Event {
     }
 
     private final Socket socket;
     private final OutputStream out;
-    private final BlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Event> inbox = new LinkedBlockingQueue<>();
 
     private TcpSession(Socket socket) throws IOException {
         this.socket = socket;
         this.out = new BufferedOutputStream(socket.getOutputStream(), 64);
     }
 
-    static TcpSession open(TcpAddress address, Duration connectTimeout, Consumer<Object> listener) throws IOException {
+    static TcpSession open(TcpAddress address, Duration connectTimeout, Consumer<Event> listener) throws IOException {
         Socket socket = new Socket();
         try {
             socket.connect(new InetSocketAddress(address.host(), address.port()), (int) connectTimeout.toMillis());
@@ -48,24 +56,25 @@ final class TcpSession implements AutoCloseable {
         }
     }
 
-    private void read(Consumer<Object> listener) {
-        Object event;
+    private void read(Consumer<Event> listener) {
+        Ended end;
         try {
             DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
             while (true) {
                 Frame frame = FrameCodec.read(in, FrameCodec.MAX_DATA_LEN);
                 if (frame == null) {
-                    event = new Ended("the node closed the connection");
+                    end = new Ended("the node closed the connection");
                     break;
                 }
-                listener.accept(frame);
-                inbox.add(frame);
+                Received received = new Received(frame);
+                listener.accept(received);
+                inbox.add(received);
             }
         } catch (IOException e) {
-            event = new Ended(socket.isClosed() ? "connection closed" : "connection lost (" + e.getMessage() + ")");
+            end = new Ended(socket.isClosed() ? "connection closed" : "connection lost (" + e.getMessage() + ")");
         }
-        listener.accept(event);
-        inbox.add(event);
+        listener.accept(end);
+        inbox.add(end);
     }
 
     void send(Frame frame) throws IOException {
@@ -76,7 +85,7 @@ final class TcpSession implements AutoCloseable {
     }
 
     /** The next frame, or an {@link Ended} once the connection is over. */
-    Object next() throws InterruptedException {
+    Event next() throws InterruptedException {
         return inbox.take();
     }
 

@@ -139,12 +139,8 @@ final class BareFanoutServer implements AutoCloseable {
         ByteBuffer in = connection.in.flip();
         try {
             while (in.hasRemaining()) {
-                int length = switch (in.get(in.position())) {
-                    case 'G' -> 11;
-                    case 'S' -> 7;
-                    default -> 1;
-                };
-                if (in.remaining() < length) {
+                int length = FrameCodec.lengthAt(in);
+                if (length == 0 || in.remaining() < length) {
                     break;
                 }
                 byte type = in.get();

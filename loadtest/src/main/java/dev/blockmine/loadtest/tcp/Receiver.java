@@ -130,8 +130,8 @@ final class Receiver implements AutoCloseable {
         }
         in.flip();
         try {
-            for (int length; (length = frameLength(in)) > 0 && in.remaining() >= length; ) {
-                Frame frame = length == 3 ? answer(in) : decode(in, length);
+            for (int length; (length = FrameCodec.lengthAt(in)) > 0 && in.remaining() >= length; ) {
+                Frame frame = length == FrameCodec.ANSWER_LENGTH ? answer(in) : decode(in, length);
                 if (frame instanceof Frame.Quit) {
                     return false;
                 }
@@ -163,20 +163,6 @@ final class Receiver implements AutoCloseable {
         byte[] bytes = new byte[length];
         in.get(bytes);
         return FrameCodec.read(new DataInputStream(new ByteArrayInputStream(bytes)), FrameCodec.MAX_DATA_LEN);
-    }
-
-    /** The length of the frame at the buffer's position, or 0 when not enough is there to tell. */
-    private static int frameLength(ByteBuffer in) {
-        if (!in.hasRemaining()) {
-            return 0;
-        }
-        return switch (in.get(in.position())) {
-            case 'T' -> in.remaining() < 12 ? 0 : 12 + Short.toUnsignedInt(in.getShort(in.position() + 10));
-            case 'A', 'I', 'R' -> 3;
-            case 'S' -> 7;
-            case 'G' -> 11;
-            default -> 1; // Q, or an unknown byte that the codec will refuse
-        };
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -15,6 +16,21 @@ public final class FrameCodec {
 
     public static final int NAME_BYTES = 10;
     public static final int MAX_DATA_LEN = 0xFFFF;
+
+    /** G: type, name. */
+    public static final int GET_LENGTH = 1 + NAME_BYTES;
+    /** S: type, txn u16, nonce u32. */
+    public static final int SOLUTION_LENGTH = 1 + 2 + 4;
+    /** A, I and R: type, txn u16. */
+    public static final int ANSWER_LENGTH = 1 + 2;
+    /** Q: the type alone. */
+    public static final int QUIT_LENGTH = 1;
+    /** T before its data: type, txn u16, miner u16, slot u32, zero_bits u8, data_len u16. */
+    public static final int TASK_HEADER_LENGTH = 1 + 2 + 2 + 4 + 1 + 2;
+    /** The offset of a T's data_len field. */
+    private static final int TASK_DATA_LEN_OFFSET = TASK_HEADER_LENGTH - 2;
+    /** The longest frame a miner sends (G): with this many bytes buffered, the next miner frame is whole. */
+    public static final int LONGEST_MINER_FRAME = Math.max(GET_LENGTH, Math.max(SOLUTION_LENGTH, QUIT_LENGTH));
 
     private FrameCodec() {
     }
@@ -100,6 +116,27 @@ public final class FrameCodec {
             throw new UncheckedIOException(e); // a byte array does not fail
         }
         return bytes.toByteArray();
+    }
+
+    /**
+     * The length of the frame starting at the buffer's position, read without consuming anything: for readers that
+     * split a byte buffer into frames themselves.
+     *
+     * @return the whole frame's length, or 0 when too few bytes are there to tell (a T's header not yet whole); an
+     *         unknown type byte counts as 1, for {@link #read} to refuse
+     */
+    public static int lengthAt(ByteBuffer in) {
+        if (!in.hasRemaining()) {
+            return 0;
+        }
+        return switch (in.get(in.position())) {
+            case 'T' -> in.remaining() < TASK_HEADER_LENGTH ? 0
+                    : TASK_HEADER_LENGTH + Short.toUnsignedInt(in.getShort(in.position() + TASK_DATA_LEN_OFFSET));
+            case 'A', 'I', 'R' -> ANSWER_LENGTH;
+            case 'S' -> SOLUTION_LENGTH;
+            case 'G' -> GET_LENGTH;
+            default -> QUIT_LENGTH; // Q, or an unknown byte
+        };
     }
 
     /** A name as sent in G: at most 10 bytes of UTF-8, right-padded with NUL. */

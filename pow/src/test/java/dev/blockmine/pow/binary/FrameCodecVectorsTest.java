@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.HexFormat;
 
@@ -30,6 +31,25 @@ class FrameCodecVectorsTest {
             Frame frame = read(bytes);
             assertThat(FrameCodec.encode(frame)).as(type).isEqualTo(bytes);
         }
+    }
+
+    @Test
+    void theLengthConstantsAndLengthAtMatchEveryVectorFrame() {
+        assertThat(BinaryVectors.frame("G")).hasSize(FrameCodec.GET_LENGTH).hasSize(FrameCodec.LONGEST_MINER_FRAME);
+        assertThat(BinaryVectors.frame("S")).hasSize(FrameCodec.SOLUTION_LENGTH);
+        assertThat(BinaryVectors.frame("A")).hasSize(FrameCodec.ANSWER_LENGTH);
+        assertThat(BinaryVectors.frame("Q")).hasSize(FrameCodec.QUIT_LENGTH);
+        assertThat(BinaryVectors.frame("T")).hasSize(FrameCodec.TASK_HEADER_LENGTH + 1024);
+        for (String type : new String[] {"G", "T", "S", "A", "I", "R", "Q"}) {
+            byte[] bytes = BinaryVectors.frame(type);
+            byte[] twoFrames = Arrays.copyOf(bytes, bytes.length * 2);
+            System.arraycopy(bytes, 0, twoFrames, bytes.length, bytes.length);
+            assertThat(FrameCodec.lengthAt(ByteBuffer.wrap(twoFrames))).as(type).isEqualTo(bytes.length);
+            assertThat(FrameCodec.lengthAt(ByteBuffer.wrap(twoFrames, bytes.length, bytes.length))).as(type).isEqualTo(bytes.length);
+        }
+        byte[] task = BinaryVectors.frame("T");
+        assertThat(FrameCodec.lengthAt(ByteBuffer.wrap(task, 0, FrameCodec.TASK_HEADER_LENGTH - 1))).as("T header cut").isZero();
+        assertThat(FrameCodec.lengthAt(ByteBuffer.allocate(0))).isZero();
     }
 
     @Test
