@@ -8,6 +8,7 @@
 #
 # Its own node runs with node.tcp.zero-bits=22 (ZERO_BITS=...): the broadcast rounds find a nonce in about a second
 # and random S frames rarely win; the target changes neither the cost of checking an S nor of broadcasting an I.
+# It lifts the per-connection S budget and the penalty for bad nonces: its flooders send random nonces on purpose.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/java-env.sh
@@ -32,7 +33,8 @@ if [ -z "$NODE" ]; then
   echo "Starting a node: HTTP $HTTP_PORT, TCP $TCP_PORT, ${ZERO_BITS:-22} zero bits (log: target/tcp-load-node.log)..."
   # shellcheck disable=SC2086 # NODE_JAVA_OPTS holds several options
   "$JAVA_HOME/bin/java" ${NODE_JAVA_OPTS:-} -jar node/target/node.jar --server.port="$HTTP_PORT" --node.tcp.port="$TCP_PORT" \
-      --node.tcp.zero-bits="${ZERO_BITS:-22}" --node.tcp.idle-timeout=10m > target/tcp-load-node.log 2>&1 &
+      --node.tcp.zero-bits="${ZERO_BITS:-22}" --node.tcp.idle-timeout=10m \
+      --node.tcp.solutions.per-second=0 --node.tcp.solutions.penalty-after=0 > target/tcp-load-node.log 2>&1 &
   NODE_PID=$!
   trap 'kill "$NODE_PID" 2>/dev/null; wait "$NODE_PID" 2>/dev/null || true' EXIT
   for _ in $(seq 1 120); do

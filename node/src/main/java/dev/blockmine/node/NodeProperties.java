@@ -63,6 +63,8 @@ public record NodeProperties(
      * @param minZeroBits lowest target retargeting may set (never below the HTTP rule's work, 4 bits per hex zero)
      * @param maxZeroBits highest target retargeting may set
      * @param maxRetargetStep most bits one retarget may move
+     * @param stalledWrite a write to a miner still unfinished after this long closes that connection
+     * @param solutions what one connection's S frames may cost the node
      */
     public record Tcp(
             @Min(-1) @Max(65535) int port,
@@ -76,7 +78,41 @@ public record NodeProperties(
             @Min(1) @Max(255) int minZeroBits,
             @Min(1) @Max(255) int maxZeroBits,
             @Min(1) @Max(32) int maxRetargetStep,
-            @NotNull Duration stalledWrite) {
+            @NotNull Duration stalledWrite,
+            @NotNull @Valid Solutions solutions) {
+
+        /**
+         * Limits on S frames ({@code node.tcp.solutions.*}): each one is hashed, so a flood of them is work.
+         *
+         * @param perSecond S frames one connection may send per second, on average; 0 for no limit
+         * @param burst S frames one connection may send at once before {@code perSecond} applies
+         * @param penaltyAfter rejected S (R) after which a connection that sends mostly bad nonces is cut off; 0 never
+         * @param maxRejectedPercent the share of its S that may be rejected, past {@code penaltyAfter}, in percent
+         * @param ban how long the address of a connection cut off is refused; zero refuses nobody
+         * @param hashingThreads S checked at once, node-wide; 0 for one fewer than the cores (at least one)
+         */
+        public record Solutions(
+                @Min(0) int perSecond,
+                @Min(1) int burst,
+                @Min(0) int penaltyAfter,
+                @Min(0) @Max(100) int maxRejectedPercent,
+                @NotNull Duration ban,
+                @Min(0) int hashingThreads) {
+
+            /** The defaults of application.yml: for nodes built without Spring (tests, tools). */
+            public static Solutions defaults() {
+                return new Solutions(100, 100, 50, 90, Duration.ofSeconds(60), 0);
+            }
+
+            /** No budget, no penalty (load tools measuring how fast S are checked). */
+            public static Solutions unlimited() {
+                return new Solutions(0, 1, 0, 100, Duration.ZERO, 0);
+            }
+
+            public int hashingPermits() {
+                return hashingThreads > 0 ? hashingThreads : Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+            }
+        }
     }
 
     public ProofRule proofRule() {

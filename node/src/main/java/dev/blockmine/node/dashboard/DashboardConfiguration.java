@@ -26,7 +26,7 @@ class DashboardConfiguration {
     @Bean
     DashboardSnapshots dashboardSnapshots(Chain chain, NodeProperties properties, MinerActivity activity, Leaderboard leaderboard,
             TcpMiningServer tcp, BinaryDifficulty difficulty) {
-        return new DashboardSnapshots(chain, properties.proofRule(), activity, leaderboard, tcp::connectionCount,
+        return new DashboardSnapshots(chain, properties.proofRule(), activity, leaderboard, tcp::minerCount,
                 () -> difficulty.current().zeroBits());
     }
 

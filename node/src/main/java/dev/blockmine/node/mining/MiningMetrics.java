@@ -61,10 +61,13 @@ public final class MiningMetrics {
         submissions("bad_request").increment();
     }
 
-    /** Counts what an {@code S} frame came to: "accepted", "stale" or "invalid". */
-    public void recordTcp(String outcome) {
-        Counter.builder("blockmine.submissions").tag("protocol", "tcp").tag("outcome", outcome)
-                .description("Proof submissions by outcome").register(registry).increment();
+    /** Counts what an {@code S} frame came to. */
+    public void record(Verdict verdict) {
+        Counter.builder("blockmine.submissions").tag("protocol", "tcp").tag("outcome", switch (verdict) {
+            case Verdict.Forged forged -> "accepted";
+            case Verdict.Stale stale -> "stale";
+            case Verdict.Invalid invalid -> "invalid";
+        }).description("Proof submissions by outcome").register(registry).increment();
     }
 
     private void forged(SealedBlock block) {

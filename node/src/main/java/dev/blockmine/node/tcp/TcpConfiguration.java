@@ -26,8 +26,8 @@ class TcpConfiguration {
     @Bean
     JobBoard jobBoard(Chain chain, BinaryDifficulty difficulty, NodeProperties properties, MiningMetrics metrics) {
         NodeProperties.Tcp tcp = properties.tcp();
-        JobBoard board = new JobBoard(chain, difficulty, tcp.slot(), tcp.pushJobs());
-        board.reportOutcomesTo(metrics::recordTcp);
+        JobBoard board = new JobBoard(chain, difficulty, tcp.slot(), tcp.pushJobs(), tcp.solutions().hashingPermits());
+        board.reportOutcomesTo(metrics::record);
         return board;
     }
 
@@ -35,8 +35,8 @@ class TcpConfiguration {
     TcpMiningServer tcpMiningServer(JobBoard board, NodeProperties properties, BinaryDifficulty difficulty,
             MeterRegistry registry) {
         TcpMiningServer server = new TcpMiningServer(board, properties.tcp());
-        Gauge.builder("blockmine.tcp.miners", server, TcpMiningServer::connectionCount)
-                .description("Binary-protocol miners connected").register(registry);
+        Gauge.builder("blockmine.tcp.miners", server, TcpMiningServer::minerCount)
+                .description("Binary-protocol miners connected (that have sent G)").register(registry);
         Gauge.builder("blockmine.tcp.zero.bits", difficulty, d -> d.current().zeroBits())
                 .description("Zero bits the next binary job asks for").register(registry);
         return server;

@@ -31,6 +31,7 @@ public final class TcpMiningServer implements SmartLifecycle {
     private final JobBoard board;
     private final NodeProperties.Tcp settings;
     private final Set<MinerConnection> connections = ConcurrentHashMap.newKeySet();
+    private final Bans bans;
     private volatile ServerSocket server;
     private volatile boolean running;
     private ScheduledExecutorService watchdog;
@@ -38,6 +39,7 @@ public final class TcpMiningServer implements SmartLifecycle {
     public TcpMiningServer(JobBoard board, NodeProperties.Tcp settings) {
         this.board = board;
         this.settings = settings;
+        this.bans = new Bans(settings.solutions().ban());
     }
 
     @Override
@@ -81,7 +83,7 @@ public final class TcpMiningServer implements SmartLifecycle {
 
     /** Serves an accepted socket on a virtual thread of its own (tests hand over sockets whose node side they hold). */
     void serve(Socket socket) {
-        MinerConnection connection = new MinerConnection(socket, board, settings.idleTimeout());
+        MinerConnection connection = new MinerConnection(socket, board, settings, bans);
         connections.add(connection);
         Thread.ofVirtual().name("tcp-miner").start(() -> {
             try {
@@ -117,9 +119,20 @@ public final class TcpMiningServer implements SmartLifecycle {
         return socket == null ? -1 : socket.getLocalPort();
     }
 
-    /** Connections being served now. */
+    /** Connections being served now, miners or not. */
     public int connectionCount() {
         return connections.size();
+    }
+
+    /** Miners connected now: connections that have sent a valid G (a socket that only opened is not a miner). */
+    public int minerCount() {
+        int miners = 0;
+        for (MinerConnection connection : connections) {
+            if (connection.isMiner()) {
+                miners++;
+            }
+        }
+        return miners;
     }
 
     @Override

@@ -42,8 +42,8 @@ class LostClaimTest {
             }
         });
         try (JobBoard board = new JobBoard(chain, BinaryDifficulty.fixed(chain, BITS), 1 << 20, false)) {
-            TcpMiningServer server = new TcpMiningServer(board, new NodeProperties.Tcp(0, BITS, 1 << 20,
-                    Duration.ofSeconds(60), false, 4096, Duration.ZERO, 10, 8, 48, 4, Duration.ofMillis(500)));
+            TcpMiningServer server = new TcpMiningServer(board, TcpNode.settings(0, BITS, Duration.ofSeconds(60), false,
+                    Duration.ofMillis(500), NodeProperties.Tcp.Solutions.defaults()));
             server.start();
             try (RawMiner miner = new RawMiner(server.port())) {
                 Frame.Task job = miner.ask("tcp");

@@ -23,8 +23,14 @@ final class RawMiner implements AutoCloseable {
     private final OutputStream out;
 
     RawMiner(int port) {
+        this(port, "127.0.0.1");
+    }
+
+    /** A miner connecting from {@code localAddress} (another loopback address: 127.0.0.x). */
+    RawMiner(int port, String localAddress) {
         try {
             socket = new Socket();
+            socket.bind(new InetSocketAddress(localAddress, 0));
             socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
             socket.setSoTimeout(10_000);
             socket.setTcpNoDelay(true);

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.blockmine.loadtest.tcp.TcpLoad;
 import dev.blockmine.node.ChainAssertions;
+import dev.blockmine.node.NodeProperties;
 import dev.blockmine.pow.ProofRule;
 import picocli.CommandLine;
 
@@ -23,7 +24,9 @@ class TcpLoadSmokeTest {
     @Test
     void theLoadToolReportsItsMeasurementsAndTheFloor() {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
-        try (TcpNode node = new TcpNode(10, Duration.ofSeconds(30))) {
+        // the flooders send random nonces as fast as they can: without the node's S limits, as scripts/tcp-load.sh runs it
+        try (TcpNode node = new TcpNode(10, Duration.ofSeconds(30), 0, false, Duration.ofMillis(500),
+                NodeProperties.Tcp.Solutions.unlimited())) {
             int code = new CommandLine(new TcpLoad(new PrintStream(output, true, StandardCharsets.UTF_8))).execute(
                     "127.0.0.1:" + node.port(), "-n", "60", "--flooders", "4", "--seconds", "1", "--rounds", "3");
             String printed = output.toString(StandardCharsets.UTF_8);

@@ -27,10 +27,22 @@ final class TcpNode implements AutoCloseable {
 
     /** @param stalledWrite how long a write to a miner may hang before the server closes that connection */
     TcpNode(int zeroBits, Duration idleTimeout, int port, boolean pushJobs, Duration stalledWrite) {
-        board = new JobBoard(chain, BinaryDifficulty.fixed(chain, zeroBits), 1 << 20, pushJobs);
-        server = new TcpMiningServer(board, new NodeProperties.Tcp(port, zeroBits, 1 << 20, idleTimeout, pushJobs, 4096,
-                Duration.ZERO, 10, 8, 48, 4, stalledWrite));
+        this(zeroBits, idleTimeout, port, pushJobs, stalledWrite, NodeProperties.Tcp.Solutions.defaults());
+    }
+
+    /** @param solutions the limits on S frames (application.yml's by default) */
+    TcpNode(int zeroBits, Duration idleTimeout, int port, boolean pushJobs, Duration stalledWrite,
+            NodeProperties.Tcp.Solutions solutions) {
+        board = new JobBoard(chain, BinaryDifficulty.fixed(chain, zeroBits), 1 << 20, pushJobs, solutions.hashingPermits());
+        server = new TcpMiningServer(board, settings(port, zeroBits, idleTimeout, pushJobs, stalledWrite, solutions));
         server.start();
+    }
+
+    /** {@code node.tcp.*} with a fixed target and slots of 2^20. */
+    static NodeProperties.Tcp settings(int port, int zeroBits, Duration idleTimeout, boolean pushJobs, Duration stalledWrite,
+            NodeProperties.Tcp.Solutions solutions) {
+        return new NodeProperties.Tcp(port, zeroBits, 1 << 20, idleTimeout, pushJobs, 4096, Duration.ZERO, 10, 8, 48, 4,
+                stalledWrite, solutions);
     }
 
     int port() {
