@@ -62,8 +62,19 @@ abstract class SolutionFloodScenario {
         return flooders;
     }
 
+    /**
+     * An honest miner wins the job the flooders hold, and they start sending its winning nonce over and over: valid,
+     * hashed every time, and stale. Returns that job.
+     */
+    Frame.Task floodWithStaleNonces(List<SolutionFlooder> flooders) {
+        Frame.Task job = flooders.getFirst().task();
+        long nonce = winWhileHeld(job, flooders);
+        flooders.forEach(flooder -> flooder.flood(new Frame.Solution(job.txn(), nonce)));
+        return job;
+    }
+
     /** An honest miner wins {@code job}; every flooder holding it hears I. Returns the winning nonce. */
-    long winWhileHeld(Frame.Task job, List<SolutionFlooder> holders) {
+    private long winWhileHeld(Frame.Task job, List<SolutionFlooder> holders) {
         try (RawMiner winner = new RawMiner(tcp.port())) {
             Frame.Task task = winner.ask("winner");
             assertThat(task.txn()).isEqualTo(job.txn());

@@ -52,10 +52,8 @@ class SolutionFloodTest extends SolutionFloodScenario {
     void connectionsFloodingStaleNoncesAreThrottledToTheirBudget() throws Exception {
         List<SolutionFlooder> flooders = flooders("127.0.0.4", "127.0.0.5");
         try {
-            Frame.Task job = flooders.getFirst().task();
-            long nonce = winWhileHeld(job, flooders);
             long started = System.nanoTime();
-            flooders.forEach(flooder -> flooder.flood(new Frame.Solution(job.txn(), nonce)));
+            Frame.Task job = floodWithStaleNonces(flooders);
             Figures figures = probeWhileFlooding(flooders, Duration.ofSeconds(3));
             for (SolutionFlooder flooder : flooders) {
                 long answered = flooder.answered();

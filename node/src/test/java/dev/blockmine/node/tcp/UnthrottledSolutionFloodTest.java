@@ -8,7 +8,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 
-import dev.blockmine.pow.binary.Frame;
 
 /**
  * The last line of defence alone: no per-connection budget, no penalty, two connections pipelining valid (stale) S
@@ -25,9 +24,7 @@ class UnthrottledSolutionFloodTest extends SolutionFloodScenario {
     void floodersWithoutABudgetCannotStarveTheNode() throws Exception {
         List<SolutionFlooder> flooders = flooders("127.0.0.6", "127.0.0.7");
         try {
-            Frame.Task job = flooders.getFirst().task();
-            long nonce = winWhileHeld(job, flooders);
-            flooders.forEach(flooder -> flooder.flood(new Frame.Solution(job.txn(), nonce)));
+            floodWithStaleNonces(flooders);
             Figures figures = probeWhileFlooding(flooders, Duration.ofSeconds(3));
             for (SolutionFlooder flooder : flooders) {
                 assertThat(flooder.isCutOff()).isFalse();
