@@ -8,8 +8,10 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.blockmine.node.chain.BlockValidation;
@@ -17,6 +19,7 @@ import dev.blockmine.node.chain.Chain;
 import dev.blockmine.node.chain.NextBlock;
 import dev.blockmine.node.chain.SealedBlock;
 import dev.blockmine.node.peers.Consensus;
+import dev.blockmine.node.peers.PeerProperties;
 import dev.blockmine.node.peers.Peers;
 import dev.blockmine.pow.CanonicalJson;
 import tools.jackson.databind.JsonNode;
@@ -31,16 +34,16 @@ import tools.jackson.databind.node.ObjectNode;
 @RestController
 class PeerController {
 
-    /** Room for a block carrying the largest allowed number of pending transactions. */
-    static final int MAX_BLOCK_BYTES = 1 << 20;
-
     private final Chain chain;
     private final Peers peers;
     private final Consensus consensus;
     private final JsonRequests requests;
     private final BlockValidation validation;
+    private final int maxBlockBytes;
 
-    PeerController(Chain chain, Peers peers, Consensus consensus, JsonRequests requests, BlockValidation validation) {
+    PeerController(Chain chain, Peers peers, Consensus consensus, JsonRequests requests, BlockValidation validation,
+            PeerProperties properties) {
+        this.maxBlockBytes = (int) properties.maxBlockBytes().toBytes();
         this.chain = chain;
         this.peers = peers;
         this.consensus = consensus;
@@ -58,22 +61,45 @@ class PeerController {
             if (!node.isString()) {
                 throw ApiException.badRequest("Every node must be a string such as \"http://host:port\", got " + node);
             }
-            try {
-                return Peers.normalize(node.stringValue());
-            } catch (IllegalArgumentException e) {
-                throw ApiException.badRequest(e.getMessage() + " (expected e.g. \"http://192.168.0.5:5000\")");
-            }
+            return node.stringValue();
         }).toList();
-        peers.add(addresses);
+        List<String> all;
+        try {
+            all = peers.register(addresses);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage() + " (expected e.g. \"http://192.168.0.5:5000\")");
+        } catch (Peers.Full e) {
+            throw new ApiException(HttpStatus.CONFLICT, e.getMessage());
+        }
         ObjectNode body = JsonResponses.messageBody("New nodes have been added");
         ArrayNode total = body.putArray("total_nodes");
-        peers.all().forEach(total::add);
+        all.forEach(total::add);
         return JsonResponses.json(HttpStatus.CREATED, body);
     }
 
     @GetMapping("/nodes")
     ResponseEntity<String> nodes() {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
+        ArrayNode all = body.putArray("nodes");
+        peers.all().forEach(all::add);
+        return JsonResponses.json(HttpStatus.OK, body);
+    }
+
+    @DeleteMapping("/nodes")
+    ResponseEntity<String> remove(@RequestParam(name = "url", required = false) String url) {
+        if (url == null || url.isBlank()) {
+            throw ApiException.badRequest("Say which node to remove: DELETE /nodes?url=http://host:port");
+        }
+        boolean removed;
+        try {
+            removed = peers.remove(url);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+        if (!removed) {
+            throw new ApiException(HttpStatus.NOT_FOUND, "No such node: " + url);
+        }
+        ObjectNode body = JsonResponses.messageBody("Node removed");
         ArrayNode all = body.putArray("nodes");
         peers.all().forEach(all::add);
         return JsonResponses.json(HttpStatus.OK, body);
@@ -92,7 +118,7 @@ class PeerController {
 
     @PostMapping("/blocks")
     ResponseEntity<String> announced(HttpServletRequest request) {
-        JsonNode block = requests.readObject(request, MAX_BLOCK_BYTES);
+        JsonNode block = requests.readObject(request, maxBlockBytes);
         if (!block.path("index").isIntegralNumber()) {
             throw ApiException.badRequest("A block needs an integer index");
         }
@@ -107,7 +133,7 @@ class PeerController {
         }
         boolean follows = index == tip.index() + 1 && tip.hash().equals(block.path("previous_hash").stringValue(null));
         if (!follows) {
-            Thread.ofVirtual().name("resolve-on-gap").start(consensus::resolve);
+            consensus.request(); // coalesced: a flood of gap announcements costs at most two resolves
             return JsonResponses.message(HttpStatus.ACCEPTED, "Block " + index + " does not follow our last block "
                     + tip.index() + ": resolving with our peers");
         }

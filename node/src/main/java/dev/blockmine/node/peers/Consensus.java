@@ -1,9 +1,15 @@
 package dev.blockmine.node.peers;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,11 +17,15 @@ import org.slf4j.LoggerFactory;
 import dev.blockmine.node.chain.BlockValidation;
 import dev.blockmine.node.chain.Chain;
 import dev.blockmine.node.chain.SealedBlock;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The course's consensus: the longest valid chain among our peers wins. A foreign chain is adopted only when
- * every block validates (links, proofs, rewards) and is stored exactly as received; length alone never wins.
+ * every block validates and is stored exactly as received; length alone never wins.
+ * <p>
+ * Peers are read in parallel (at most {@code parallelFetches} at once, which bounds the memory a resolve holds), each
+ * under its own deadline, and a longer valid chain is adopted the moment it has been read: a slow peer delays nobody.
+ * Requests coalesce: while a resolve runs, every request joins the one queued behind it, so a flood of requests
+ * costs at most two resolves.
  */
 public final class Consensus {
 
@@ -29,54 +39,89 @@ public final class Consensus {
     private final Peers peers;
     private final PeerClient client;
     private final BlockValidation validation;
+    private final Semaphore fetches;
+    private CompletableFuture<Outcome> running; // guarded by this
+    private CompletableFuture<Outcome> queued; // guarded by this
 
-    public Consensus(Chain chain, Peers peers, PeerClient client, BlockValidation validation) {
+    public Consensus(Chain chain, Peers peers, PeerClient client, BlockValidation validation, int parallelFetches) {
         this.chain = chain;
         this.peers = peers;
         this.client = client;
         this.validation = validation;
+        this.fetches = new Semaphore(parallelFetches);
     }
 
-    public synchronized Outcome resolve() {
-        List<String> rejected = new ArrayList<>();
-        List<SealedBlock> best = null;
-        for (String peer : peers.all()) {
+    /** Resolves with every peer and waits for the outcome. */
+    public Outcome resolve() {
+        return request().join();
+    }
+
+    /** Asks for a resolve: one that starts now, or the one queued behind the resolve running. */
+    public synchronized CompletableFuture<Outcome> request() {
+        if (running == null) {
+            running = new CompletableFuture<>();
+            start(running);
+            return running;
+        }
+        if (queued == null) {
+            queued = new CompletableFuture<>();
+        }
+        return queued;
+    }
+
+    private void start(CompletableFuture<Outcome> resolve) {
+        Thread.ofVirtual().name("resolve").start(() -> {
             try {
-                List<JsonNode> theirs = client.chain(peer);
-                long ours = best != null ? best.size() : chain.tip().index();
-                if (theirs.size() <= ours) {
-                    continue;
-                }
-                Optional<List<SealedBlock>> valid = validated(peer, theirs, rejected);
-                if (valid.isPresent()) {
-                    best = valid.get();
-                }
-            } catch (IOException e) {
-                rejected.add(peer + ": unreachable (" + e.getMessage() + ")");
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
+                resolve.complete(resolveNow());
+            } catch (RuntimeException e) {
+                log.error("A resolve failed", e);
+                resolve.complete(new Outcome(false, chain.blocks(), List.of("resolve failed: " + e)));
+            } finally {
+                next();
             }
-        }
-        if (best != null && chain.replaceIfLonger(best, Optional.empty())) {
-            log.info("Our chain was replaced by a longer valid one: {} blocks", best.size());
-            return new Outcome(true, best, rejected);
-        }
-        return new Outcome(false, chain.blocks(), rejected);
+        });
     }
 
-    private Optional<List<SealedBlock>> validated(String peer, List<JsonNode> theirs, List<String> rejected) {
-        List<String> problems = validation.problems(theirs);
-        if (!problems.isEmpty()) {
-            log.warn("Rejected the chain of {} ({} blocks): {}", peer, theirs.size(), problems.getFirst());
-            rejected.add(peer + ": " + problems.getFirst());
-            return Optional.empty();
+    private synchronized void next() {
+        running = queued;
+        queued = null;
+        if (running != null) {
+            start(running);
+        }
+    }
+
+    private Outcome resolveNow() {
+        Queue<String> rejected = new ConcurrentLinkedQueue<>();
+        AtomicBoolean replaced = new AtomicBoolean();
+        try (ExecutorService perPeer = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (String peer : peers.all()) {
+                perPeer.submit(() -> resolveWith(peer, rejected, replaced));
+            }
+        } // waits for every peer: each ends by its deadline
+        return new Outcome(replaced.get(), chain.blocks(), List.copyOf(rejected));
+    }
+
+    private void resolveWith(String peer, Queue<String> rejected, AtomicBoolean replaced) {
+        try {
+            fetches.acquire();
+        } catch (InterruptedException e) {
+            return;
         }
         try {
-            return Optional.of(theirs.stream().map(SealedBlock::fromJson).toList());
-        } catch (IllegalArgumentException e) {
+            List<SealedBlock> theirs = client.chain(peer, validation.fromGenesis());
+            if (chain.replaceIfLonger(theirs, Optional.of(peer))) {
+                replaced.set(true);
+                log.info("Our chain was replaced by the longer valid one of {}: {} blocks", peer, theirs.size());
+            }
+        } catch (ChainReader.InvalidChain e) {
+            log.warn("Rejected the chain of {}: {}", peer, e.getMessage());
             rejected.add(peer + ": " + e.getMessage());
-            return Optional.empty();
+        } catch (IOException e) {
+            rejected.add(peer + ": unreachable (" + e.getMessage() + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            fetches.release();
         }
     }
 }

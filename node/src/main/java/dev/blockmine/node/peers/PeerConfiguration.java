@@ -1,10 +1,12 @@
 package dev.blockmine.node.peers;
 
+import java.time.Clock;
 import java.time.Duration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,20 +21,28 @@ class PeerConfiguration {
     private static final Logger log = LoggerFactory.getLogger(PeerConfiguration.class);
 
     @Bean
-    Peers peers(NodeProperties properties) {
-        Peers peers = new Peers(null);
-        peers.add(properties.peers());
+    Peers peers(NodeProperties properties, PeerProperties peerProperties) {
+        Peers peers = new Peers(peerProperties, Clock.systemUTC());
+        if (!properties.peers().isEmpty()) {
+            peers.register(properties.peers());
+        }
         return peers;
     }
 
+    /** Known once the HTTP server listens: the node refuses to be its own peer. */
     @Bean
-    PeerClient peerClient() {
-        return new PeerClient(Duration.ofSeconds(10));
+    ApplicationListener<WebServerInitializedEvent> selfPort(Peers peers) {
+        return event -> peers.selfPort(event.getWebServer().getPort());
     }
 
     @Bean
-    Consensus consensus(Chain chain, Peers peers, PeerClient client, BlockValidation validation) {
-        return new Consensus(chain, peers, client, validation);
+    PeerClient peerClient(Peers peers, PeerProperties properties) {
+        return new PeerClient(peers, properties);
+    }
+
+    @Bean
+    Consensus consensus(Chain chain, Peers peers, PeerClient client, BlockValidation validation, PeerProperties properties) {
+        return new Consensus(chain, peers, client, validation, properties.parallelFetches());
     }
 
     @Bean
@@ -45,11 +55,8 @@ class PeerConfiguration {
     ApplicationListener<ApplicationReadyEvent> resolveOnStart(Peers peers, Consensus consensus) {
         return event -> {
             if (!peers.all().isEmpty()) {
-                Thread.ofVirtual().name("resolve-on-start").start(() -> {
-                    Consensus.Outcome outcome = consensus.resolve();
-                    log.info("Resolved with {} peers on start: {}", peers.all().size(),
-                            outcome.replaced() ? "our chain was replaced" : "our chain is authoritative");
-                });
+                consensus.request().thenAccept(outcome -> log.info("Resolved with {} peers on start: {}", peers.all().size(),
+                        outcome.replaced() ? "our chain was replaced" : "our chain is authoritative"));
             }
         };
     }

@@ -1,56 +1,145 @@
 package dev.blockmine.node.peers;
 
-import java.net.URI;
-import java.net.URISyntaxException;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentSkipListSet;
 
-/** The other nodes this one knows, as normalized base URLs ({@code http://host:port}). */
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The other nodes this one knows, by normalized base URL ({@code http://host:port}), with limits: every address is
+ * checked in full and must lie in an allowed {@link AddressRange}, the node refuses itself, it holds at most
+ * {@code maxPeers}, and a peer whose exchanges keep failing is dropped.
+ */
 public final class Peers {
 
-    private final Set<String> known = new ConcurrentSkipListSet<>();
-    private final String self;
+    private static final Logger log = LoggerFactory.getLogger(Peers.class);
 
-    /** @param self this node's own address, never added as its own peer (may be null) */
-    public Peers(String self) {
-        this.self = self;
+    /** Why a registration was refused: the peer list has no room for it. */
+    public static final class Full extends RuntimeException {
+        Full(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private record Failing(int times, Instant since) {
+    }
+
+    private final PeerProperties properties;
+    private final Set<AddressRange> allowed;
+    private final Clock clock;
+    private final Map<String, Failing> known = new LinkedHashMap<>(); // guarded by this; value null while healthy
+    private volatile int selfPort = -1;
+
+    public Peers(PeerProperties properties, Clock clock) {
+        this.properties = properties;
+        this.allowed = Set.copyOf(properties.allowedRanges());
+        this.clock = clock;
+    }
+
+    /** This node's own HTTP port, once the server listens: an address of this machine at that port is refused. */
+    public void selfPort(int port) {
+        selfPort = port;
     }
 
     /**
-     * Normalizes an address as the course's nodes accept it ({@code http://host:port}, or just {@code host:port}).
+     * Adds every address or none.
      *
-     * @throws IllegalArgumentException for anything that is not an http(s) address with a host
+     * @return every peer now known
+     * @throws IllegalArgumentException naming an address that cannot be a peer
+     * @throws Full when they do not all fit
      */
-    public static String normalize(String address) {
-        String text = address.strip();
-        if (!text.contains("://")) {
-            text = "http://" + text;
-        }
-        try {
-            URI uri = new URI(text);
-            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-                throw new IllegalArgumentException("not a node address: " + address);
-            }
-            return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() >= 0 ? ":" + uri.getPort() : "");
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("not a node address: " + address);
-        }
-    }
-
-    /** Adds addresses (normalized); returns whether any was new. */
-    public boolean add(List<String> addresses) {
-        boolean added = false;
+    public List<String> register(List<String> addresses) {
+        List<String> checked = new ArrayList<>();
         for (String address : addresses) {
-            String peer = normalize(address);
-            if (!peer.equals(self)) {
-                added |= known.add(peer);
-            }
+            checked.add(check(PeerAddress.parse(address)));
         }
-        return added;
+        synchronized (this) {
+            long fresh = checked.stream().distinct().filter(url -> !known.containsKey(url)).count();
+            if (known.size() + fresh > properties.maxPeers()) {
+                throw new Full("The peer list holds at most " + properties.maxPeers() + " nodes (" + known.size()
+                        + " now): remove one with DELETE /nodes?url=...");
+            }
+            checked.forEach(url -> known.putIfAbsent(url, null));
+            return List.copyOf(known.keySet());
+        }
     }
 
-    public List<String> all() {
-        return List.copyOf(known);
+    /** Forgets a peer; returns whether it was known. */
+    public synchronized boolean remove(String address) {
+        String url = PeerAddress.parse(address).url();
+        boolean removed = known.containsKey(url);
+        known.remove(url);
+        return removed;
+    }
+
+    public synchronized List<String> all() {
+        return List.copyOf(known.keySet());
+    }
+
+    /** An exchange with {@code peer} went well: it is healthy again. */
+    public synchronized void succeeded(String peer) {
+        known.computeIfPresent(peer, (url, failing) -> null);
+    }
+
+    /**
+     * An exchange with {@code peer} failed (unreachable, too slow, too large, invalid). After {@code maxFailures} in a
+     * row spanning at least {@code dropAfter} it is dropped: a restart does not lose a peer, a dead one goes.
+     */
+    public synchronized void failed(String peer, String why) {
+        if (!known.containsKey(peer)) {
+            return;
+        }
+        Instant now = clock.instant();
+        Failing before = known.get(peer);
+        Failing failing = before == null ? new Failing(1, now) : new Failing(before.times() + 1, before.since());
+        if (failing.times() >= properties.maxFailures() && !now.isBefore(failing.since().plus(properties.dropAfter()))) {
+            known.remove(peer);
+            log.warn("Dropped peer {} after {} failed exchanges in a row since {}; last: {}", peer, failing.times(),
+                    failing.since(), why);
+        } else {
+            known.put(peer, failing);
+        }
+    }
+
+    /** The normalized URL of an address that may be a peer. */
+    private String check(PeerAddress address) {
+        InetAddress[] resolved;
+        try {
+            resolved = InetAddress.getAllByName(address.host());
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("unknown host: " + address.url());
+        }
+        for (InetAddress ip : resolved) {
+            Optional<AddressRange> range = AddressRange.of(ip);
+            if (range.isEmpty() || !allowed.contains(range.get())) {
+                throw new IllegalArgumentException(address.url() + " is at " + ip.getHostAddress() + ", "
+                        + range.map(r -> "a " + r.name().toLowerCase() + " address").orElse("where no node may be")
+                        + "; peers may be in " + allowed.stream().map(r -> r.name().toLowerCase()).sorted().toList()
+                        + " (node.peer.allowed-ranges)");
+            }
+            if (address.port() == selfPort && isThisMachine(ip)) {
+                throw new IllegalArgumentException(address.url() + " is this node itself");
+            }
+        }
+        return address.url();
+    }
+
+    private static boolean isThisMachine(InetAddress ip) {
+        try {
+            return ip.isLoopbackAddress() || NetworkInterface.getByInetAddress(ip) != null;
+        } catch (SocketException e) {
+            return false;
+        }
     }
 }

@@ -1,0 +1,58 @@
+package dev.blockmine.node.hostile;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An honest client asking {@code GET /last_block} on a fresh connection every 100 ms while an attack goes on, each
+ * with a 1 s timeout; it records every answer that is not a 200 in time.
+ */
+final class Bystander implements AutoCloseable {
+
+    private final Thread thread;
+    private final Queue<String> failures = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger served = new AtomicInteger();
+    private volatile boolean stopped;
+
+    Bystander(String nodeUrl) {
+        thread = Thread.ofVirtual().start(() -> {
+            while (!stopped) {
+                try (HttpClient fresh = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build()) {
+                    HttpResponse<String> answer = fresh.send(HttpRequest.newBuilder(URI.create(nodeUrl + "/last_block"))
+                            .timeout(Duration.ofSeconds(1)).build(), HttpResponse.BodyHandlers.ofString());
+                    if (answer.statusCode() == 200) {
+                        served.incrementAndGet();
+                    } else {
+                        failures.add("status " + answer.statusCode());
+                    }
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                } catch (Exception e) {
+                    failures.add(e.toString());
+                }
+            }
+        });
+    }
+
+    /** Answers served in time so far. */
+    int served() {
+        return served.get();
+    }
+
+    Queue<String> failures() {
+        return failures;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stopped = true;
+        thread.join();
+    }
+}
