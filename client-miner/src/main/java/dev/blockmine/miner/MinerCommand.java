@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import dev.blockmine.miner.wallet.WalletCommand;
 import dev.blockmine.pow.CanonicalJson;
 import dev.blockmine.pow.ProofRule;
 import dev.blockmine.pow.engine.EngineKind;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Parameters;
  * {@code --protocol tcp HOST:PORT} mines over the binary protocol instead.
  */
 @Command(name = "client-miner", mixinStandardHelpOptions = true, version = "client-miner 0.1.0",
-        sortOptions = false, usageHelpAutoWidth = true, subcommands = BenchCommand.class,
+        sortOptions = false, usageHelpAutoWidth = true, subcommands = {BenchCommand.class, WalletCommand.class},
         description = {
             "Mines blocks on a node that speaks the course's HTTP API (GET /last_block, POST /mine):",
             "gets the last block, searches a proof on all cores, posts it, and counts the coins won.",
@@ -35,7 +36,8 @@ import picocli.CommandLine.Parameters;
             "  java -jar client-miner/target/client-miner.jar",
             "  java -jar client-miner/target/client-miner.jar http://192.168.1.20:5000 --id ana --threads 4",
             "  java -jar client-miner/target/client-miner.jar --protocol tcp --name ana localhost:5001",
-            "  java -jar client-miner/target/client-miner.jar bench"})
+            "  java -jar client-miner/target/client-miner.jar bench",
+            "  java -jar client-miner/target/client-miner.jar wallet --help"})
 public final class MinerCommand implements Callable<Integer> {
 
     enum Protocol { http, tcp }
@@ -95,11 +97,18 @@ public final class MinerCommand implements Callable<Integer> {
     public static void main(String[] args) {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        Optional<Integer> relaunched = VectorModuleLauncher.relaunchIfNeeded(args);
+        // the wallet does no proof search, and asks for its password on this JVM's terminal
+        boolean wallet = args.length > 0 && "wallet".equals(args[0]);
+        Optional<Integer> relaunched = wallet ? Optional.empty() : VectorModuleLauncher.relaunchIfNeeded(args);
         if (relaunched.isPresent()) {
             System.exit(relaunched.get());
         }
-        System.exit(new CommandLine(new MinerCommand(out, err)).execute(args));
+        System.exit(commandLine(out, err).execute(args));
+    }
+
+    /** The whole command line (mining, bench, wallet), writing to {@code out} and {@code err}. */
+    public static CommandLine commandLine(PrintStream out, PrintStream err) {
+        return new CommandLine(new MinerCommand(out, err));
     }
 
     @Override
@@ -171,11 +180,11 @@ public final class MinerCommand implements Callable<Integer> {
         return 0;
     }
 
-    PrintStream out() {
+    public PrintStream out() {
         return out;
     }
 
-    PrintStream err() {
+    public PrintStream err() {
         return err;
     }
 

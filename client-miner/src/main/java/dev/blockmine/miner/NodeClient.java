@@ -98,6 +98,52 @@ public final class NodeClient {
         }
     }
 
+    /** {@code GET /balance?id=ID}: the node's {@code {"available", "balance", "id"}}. */
+    public JsonNode balance(String id) throws NodeException {
+        return getObject("balance", id);
+    }
+
+    /** {@code GET /nonce?id=ID}: the last nonce the address signed with, pending spends included (0 for none). */
+    public long lastNonce(String address) throws NodeException {
+        JsonNode nonce = getObject("nonce", address).path("nonce");
+        if (!nonce.canConvertToLong()) {
+            throw new NodeException("GET /nonce answered no nonce for " + address);
+        }
+        return nonce.longValue();
+    }
+
+    /** Posts a transaction and reports the node's answer, whatever its status. */
+    public NodeReply sendTransaction(ObjectNode transaction) throws NodeException {
+        Request request = new Request.Builder().url(base.newBuilder().addPathSegments("transactions/new").build())
+                .post(RequestBody.create(CanonicalJson.encode(transaction), JSON)).build();
+        try (Response response = http.newCall(request).execute()) {
+            return new NodeReply(response.code(), messageOf(response.body().string()));
+        } catch (IOException e) {
+            throw unreachable(e);
+        }
+    }
+
+    private JsonNode getObject(String path, String id) throws NodeException {
+        Request request = new Request.Builder().url(base.newBuilder().addPathSegment(path).addQueryParameter("id", id).build())
+                .get().build();
+        try (Response response = http.newCall(request).execute()) {
+            String body = response.body().string();
+            if (response.code() == 404) {
+                throw new NodeException("The node at " + url() + " has no GET /" + path + " (not a blockmine node with a ledger?)");
+            }
+            if (!response.isSuccessful()) {
+                throw new NodeException("GET /" + path + " answered " + response.code() + ": " + messageOf(body));
+            }
+            JsonNode json = parseOrNull(body);
+            if (json == null || !json.isObject()) {
+                throw new NodeException("GET /" + path + " answered a non-JSON body: " + excerpt(body));
+            }
+            return json;
+        } catch (IOException e) {
+            throw unreachable(e);
+        }
+    }
+
     private HttpUrl endpoint(String path) {
         return base.newBuilder().addPathSegment(path).build();
     }

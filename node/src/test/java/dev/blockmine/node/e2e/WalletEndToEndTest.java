@@ -1,0 +1,100 @@
+package dev.blockmine.node.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import dev.blockmine.miner.MinerCommand;
+import dev.blockmine.node.Proofs;
+import dev.blockmine.node.chain.Chain;
+import dev.blockmine.node.chain.Transaction;
+import dev.blockmine.pow.ProofRule;
+
+/** The client's wallet against a real node with node.ledger=signed: new, balance, send, and the refusals it prints. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"node.difficulty=3", "node.ledger=signed"})
+class WalletEndToEndTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Chain chain;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @Test
+    void aMinerSpendsWhatItMinedAndNoMore(@TempDir Path dir) throws Exception {
+        Path key = dir.resolve("ana.pem");
+        Path password = Files.writeString(dir.resolve("password"), "pass phrase\n");
+        String node = "http://127.0.0.1:" + port;
+        String[] keyOptions = {"--key", key.toString(), "--password-file", password.toString(), "--node", node};
+
+        assertThat(wallet("new", keyOptions)).as(err()).isZero();
+        String address = out().lines().filter(line -> line.startsWith("Address: ")).findFirst().orElseThrow().substring(9);
+        mine(address); // a miner who wants to spend mines with its address as id
+        mine(address);
+        assertThat(wallet("balance", keyOptions)).isZero();
+        assertThat(out()).contains(address + ": balance 2, available 2");
+
+        assertThat(wallet("send", keyOptions, "bob", "1.5")).as(err()).isZero();
+        assertThat(out()).contains("Sent (nonce 1): Transaction will be added to Block 4");
+        assertThat(wallet("send", keyOptions, "bob", "1")).isEqualTo(1);
+        assertThat(err()).contains("Refused (400): Insufficient balance").contains("0.5 available");
+
+        mine("someone else");
+        Transaction spent = chain.tip().block().transactions().getFirst();
+        assertThat(spent.sender()).isEqualTo(address);
+        assertThat(spent.signed().nonce()).isEqualTo(1);
+        assertThat(wallet("balance", keyOptions, "bob")).isZero();
+        assertThat(out()).contains("bob: balance 1.5, available 1.5");
+        assertThat(wallet("send", keyOptions, "carol", "0.5")).as(err()).isZero();
+        assertThat(out()).contains("Sent (nonce 2)");
+    }
+
+    private int wallet(String command, String[] options, String... arguments) {
+        out.reset();
+        err.reset();
+        String[] args = new String[2 + arguments.length + options.length];
+        args[0] = "wallet";
+        args[1] = command;
+        System.arraycopy(arguments, 0, args, 2, arguments.length);
+        System.arraycopy(options, 0, args, 2 + arguments.length, options.length);
+        return MinerCommand.commandLine(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)).execute(args);
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    private void mine(String id) throws Exception {
+        String proof = Proofs.firstValid(chain.tip().blockString(), new ProofRule(3), 0).toString();
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/mine"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"proof\": " + proof + ", \"id\": \"" + id + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+    }
+}
