@@ -27,7 +27,7 @@ class DashboardConfiguration {
     DashboardSnapshots dashboardSnapshots(Chain chain, NodeProperties properties, MinerActivity activity, Leaderboard leaderboard,
             TcpMiningServer tcp, BinaryDifficulty difficulty) {
         return new DashboardSnapshots(chain, properties.proofRule(), activity, leaderboard, tcp::minerCount,
-                () -> difficulty.current().zeroBits());
+                () -> difficulty.current().zeroBits(), properties.ledger());
     }
 
     @Bean

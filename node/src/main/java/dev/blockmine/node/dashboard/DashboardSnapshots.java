@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.IntSupplier;
 
 import dev.blockmine.node.chain.Chain;
+import dev.blockmine.node.ledger.LedgerMode;
 import dev.blockmine.node.chain.SealedBlock;
 import dev.blockmine.node.chain.Transaction;
 import dev.blockmine.node.mining.HashrateEstimate;
@@ -30,9 +31,11 @@ final class DashboardSnapshots {
     /**
      * @param tcpMiners binary-protocol miners connected
      * @param tcpZeroBits the binary jobs' current target
+     * @param ledger what spends must satisfy (node.ledger), shown so a class knows whether coins mean anything
      */
     DashboardSnapshots(Chain chain, ProofRule rule, MinerActivity activity, Leaderboard leaderboard, IntSupplier tcpMiners,
-            IntSupplier tcpZeroBits) {
+            IntSupplier tcpZeroBits, LedgerMode ledger) {
+        this.ledger = ledger;
         this.chain = chain;
         this.rule = rule;
         this.activity = activity;
@@ -40,6 +43,8 @@ final class DashboardSnapshots {
         this.tcpMiners = tcpMiners;
         this.tcpZeroBits = tcpZeroBits;
     }
+
+    private final LedgerMode ledger;
 
     ObjectNode snapshot() {
         JsonNodeFactory nodes = JsonNodeFactory.instance;
@@ -51,6 +56,7 @@ final class DashboardSnapshots {
         json.put("miners", activity.active());
         json.put("tcp_miners", tcpMiners.getAsInt());
         json.put("tcp_zero_bits", tcpZeroBits.getAsInt());
+        json.putObject("ledger").put("mode", ledger.settingValue()).put("description", ledger.description());
         ArrayNode blocks = json.putArray("blocks");
         for (int i = recent.size() - 1; i >= Math.max(0, recent.size() - RECENT_BLOCKS); i--) {
             SealedBlock block = recent.get(i);

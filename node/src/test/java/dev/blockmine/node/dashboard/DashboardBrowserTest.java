@@ -101,4 +101,15 @@ class DashboardBrowserTest {
         Files.copy(shot.toPath(), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         assertThat(Files.size(target)).isPositive();
     }
+
+    @Test
+    void showsTheLedgerAndLooksUpABalance() {
+        browser.get("http://127.0.0.1:" + port + "/");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.ignoring(StaleElementReferenceException.class);
+        wait.until(b -> b.findElement(By.id("ledger")).getText().contains("balances: a sender spends only"));
+        browser.findElement(By.id("balance-id")).sendKeys("nobody");
+        browser.findElement(By.cssSelector("#balance-form button")).click();
+        wait.until(b -> b.findElement(By.id("balance-result")).getText().equals("nobody: balance 0, available 0"));
+    }
 }

@@ -66,6 +66,7 @@ class MetricsTest {
         JsonNode snapshot = CanonicalJson.parse(mvc.perform(get("/dashboard/snapshot")).andReturn().getResponse().getContentAsString());
         assertThat(snapshot.get("height").intValue()).isEqualTo(2);
         assertThat(snapshot.get("difficulty").intValue()).isEqualTo(3);
+        assertThat(snapshot.get("ledger").get("mode").stringValue()).isEqualTo("balances");
         assertThat(snapshot.get("blocks").get(0).get("miner").stringValue()).isEqualTo("ana");
         assertThat(snapshot.get("blocks").get(0).get("proof").stringValue()).isEqualTo(valid.toString());
         assertThat(snapshot.get("winners").get(0).get("coins").intValue()).isEqualTo(1);

@@ -1,0 +1,69 @@
+package dev.blockmine.node.openapi;
+
+import java.util.Map;
+
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.parameters.RequestBody;
+
+/**
+ * The OpenAPI description ({@code /v3/api-docs}, Swagger UI at {@code /swagger-ui.html}). The controllers read their
+ * bodies themselves (bounded, parsed as Python does), so what each endpoint takes is written here, with the same
+ * examples as the .http files in {@code http/}.
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiDescription {
+
+    /** What a POST takes: an example body, as in the .http files. */
+    private static final Map<String, String> BODIES = Map.of(
+            "/mine", "{\"proof\": 12345, \"id\": \"ana\"}",
+            "/transactions/new", "{\"sender\": \"ana\", \"recipient\": \"bob\", \"amount\": 0.5}"
+                    + "  (node.ledger=signed adds \"nonce\": 1 and \"signature\": \"<128 hex digits>\")",
+            "/nodes/register", "{\"nodes\": [\"http://localhost:5001\"]}",
+            "/blocks", "{\"index\": 2, \"previous_hash\": \"…\", \"proof\": 12345, \"timestamp\": 1700000000.5,"
+                    + " \"transactions\": [{\"amount\": 1, \"recipient\": \"ana\", \"sender\": \"0\"}]}");
+
+    private static final Map<String, String> SUMMARIES = Map.ofEntries(
+            Map.entry("/last_block", "The last block, wrapped as {\"last_block\": …} (node.last-block-shape)"),
+            Map.entry("/chain", "The whole chain and its length"),
+            Map.entry("/mine", "Submit a proof for the last block: 200 New Block Forged, 400 invalid, 409 too late"),
+            Map.entry("/transactions/new", "Queue a spend for the next block: 201, or 400 (balance, amount, signature,"
+                    + " nonce), 429 when the queue is full"),
+            Map.entry("/balance", "What an id holds: {\"available\", \"balance\", \"id\"}"),
+            Map.entry("/nonce", "The last nonce an address signed with, chain and pending: {\"id\", \"nonce\"}"),
+            Map.entry("/nodes/register", "Register peers"),
+            Map.entry("/nodes", "List peers (GET) or remove one (DELETE ?url=)"),
+            Map.entry("/nodes/resolve", "Resolve with peers: the longest valid chain wins"),
+            Map.entry("/blocks", "A block a peer announces"),
+            Map.entry("/dashboard/snapshot", "The dashboard's figures, once"),
+            Map.entry("/dashboard/events", "The dashboard's figures as server-sent events"));
+
+    @Bean
+    OpenApiCustomizer blockmineApi() {
+        return api -> {
+            api.info(new Info().title("blockmine node").version("0.1.0").description("The course's blockchain API, with "
+                    + "balances, signed spends and peers. Every answer is JSON with sorted keys; every failure has a"
+                    + " \"message\"."));
+            api.getPaths().forEach((path, item) -> describe(path, item));
+        };
+    }
+
+    private static void describe(String path, PathItem item) {
+        for (Operation operation : item.readOperations()) {
+            operation.summary(SUMMARIES.get(path));
+        }
+        String body = BODIES.get(path);
+        if (body != null && item.getPost() != null) {
+            item.getPost().requestBody(new RequestBody().required(true).content(new Content().addMediaType("application/json",
+                    new MediaType().schema(new ObjectSchema()).example(body))));
+        }
+    }
+}
