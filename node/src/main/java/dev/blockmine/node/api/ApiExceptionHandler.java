@@ -2,6 +2,7 @@ package dev.blockmine.node.api;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -24,6 +25,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ApiException.class)
     ResponseEntity<String> refused(ApiException e) {
         return JsonResponses.message(e.status(), e.getMessage());
+    }
+
+    /** node.store=postgres without its database: nothing was stored, so nothing is claimed; the pool reconnects. */
+    @ExceptionHandler(DataAccessException.class)
+    ResponseEntity<String> databaseUnavailable(DataAccessException e) {
+        log.warn("The chain's database failed: {}", e.getMessage());
+        return JsonResponses.message(HttpStatus.SERVICE_UNAVAILABLE,
+                "The chain's database is unavailable; nothing was stored. Try again shortly.");
     }
 
     @ExceptionHandler(Exception.class)

@@ -11,6 +11,15 @@ public interface BlockStore {
     /** Adds a block after the last one; durable when this returns. */
     void append(SealedBlock block);
 
+    /**
+     * Adds a block if the stored chain still ends just before it (or already holds exactly it); durable when this
+     * returns true. False when another process sharing the store appended a different block at its index first.
+     */
+    default boolean appendIfNext(SealedBlock block) {
+        append(block);
+        return true;
+    }
+
     /** Replaces the whole stored chain (consensus adopted a longer one); durable when this returns. */
     void replaceAll(List<SealedBlock> chain);
 

@@ -132,10 +132,9 @@ public final class Chain {
         ChainEvent appended = new ChainEvent.BlockAppended(next, fromPeer);
         lock.lock();
         try {
-            if (tip != basis.tip()) {
+            if (tip != basis.tip() || !store.appendIfNext(next)) { // a store shared by replicas may hold another
                 return false;
             }
-            store.append(next);
             blocks.add(next);
             tip = next;
             // pending only grows between blocks, so the transactions the block was built with are still the first

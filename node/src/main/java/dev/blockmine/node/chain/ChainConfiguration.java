@@ -55,6 +55,14 @@ class ChainConfiguration {
             }
             log.info("Loaded {} blocks from {}", stored.size(), properties.dataDir());
         }
-        return new Chain(Clock.systemUTC(), properties.maxPendingTransactions(), store, stored, ledger);
+        try {
+            return new Chain(Clock.systemUTC(), properties.maxPendingTransactions(), store, stored, ledger);
+        } catch (IllegalStateException genesisTaken) {
+            if (!stored.isEmpty()) {
+                throw genesisTaken;
+            }
+            // a store shared by replicas started together: another one stored its genesis block first; take that chain
+            return chain(properties, store, validation, ledger);
+        }
     }
 }

@@ -8,6 +8,8 @@ import org.springframework.context.annotation.Configuration;
 
 import com.zaxxer.hikari.HikariDataSource;
 
+import dev.blockmine.node.chain.Chain;
+
 /**
  * The database of {@code node.store=postgres}, from the standard {@code spring.datasource.*} settings. Boot's own
  * DataSource auto-configuration is excluded (NodeApplication), so the memory and journal stores start without one;
@@ -28,5 +30,10 @@ class PostgresConfiguration {
     @ConfigurationProperties("spring.datasource.hikari")
     HikariDataSource dataSource(DataSourceProperties properties) {
         return properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+    }
+
+    @Bean
+    ReplicaFollower replicaFollower(HikariDataSource dataSource, Chain chain) {
+        return new ReplicaFollower(dataSource, chain);
     }
 }

@@ -40,13 +40,17 @@ public final class PostgresStore implements BlockStore {
 
     /**
      * Inserts {@code block} if the stored chain ends just before it with the block it links to (or it is the
-     * first block of an empty store).
+     * first block of an empty store). A block already stored exactly (another replica inserted it, and this one
+     * is catching up) counts as appended.
      *
-     * @return whether it was inserted; false when another block took its index first or its predecessor is gone
+     * @return false when another block took its index first or its predecessor is gone
+     * @throws org.springframework.dao.DataAccessException when the database cannot be reached
      */
+    @Override
     public boolean appendIfNext(SealedBlock block) {
         Boolean inserted = transactions.execute(status -> insertIfNext(block));
-        return Boolean.TRUE.equals(inserted);
+        return Boolean.TRUE.equals(inserted) || jdbc.sql("SELECT hash FROM block WHERE idx = ?").param(block.index())
+                .query(String.class).optional().filter(block.hash()::equals).isPresent();
     }
 
     /** Inside a transaction. Locking the predecessor keeps a concurrent replacement from removing it under us. */

@@ -101,7 +101,9 @@ class PostgresStoreTest {
         assertThat(store.appendIfNext(stranger)).as("links to a block we do not have").isFalse();
         assertThat(store.appendIfNext(next(next(genesis, "a"), "b"))).as("leaves a gap").isFalse();
         assertThat(store.appendIfNext(next(genesis, "a"))).isTrue();
-        assertThat(store.appendIfNext(next(genesis, "a"))).as("the same index twice").isFalse();
+        assertThat(store.appendIfNext(next(genesis, "b"))).as("another block at the same index").isFalse();
+        assertThat(store.appendIfNext(next(genesis, "a"))).as("the stored block itself (a replica catching up)").isTrue();
+        assertThat(store.load()).hasSize(2);
     }
 
     @Test
