@@ -19,6 +19,7 @@ import dev.blockmine.node.chain.Chain;
 import dev.blockmine.node.chain.NextBlock;
 import dev.blockmine.node.chain.SealedBlock;
 import dev.blockmine.node.peers.Consensus;
+import dev.blockmine.node.peers.PeerOrigin;
 import dev.blockmine.node.peers.PeerProperties;
 import dev.blockmine.node.peers.Peers;
 import dev.blockmine.pow.CanonicalJson;
@@ -40,10 +41,12 @@ class PeerController {
     private final JsonRequests requests;
     private final BlockValidation validation;
     private final int maxBlockBytes;
+    private final PeerOrigin origin;
 
     PeerController(Chain chain, Peers peers, Consensus consensus, JsonRequests requests, BlockValidation validation,
-            PeerProperties properties) {
+            PeerProperties properties, PeerOrigin origin) {
         this.maxBlockBytes = (int) properties.maxBlockBytes().toBytes();
+        this.origin = origin;
         this.chain = chain;
         this.peers = peers;
         this.consensus = consensus;
@@ -147,7 +150,8 @@ class PeerController {
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("Invalid block: " + e.getMessage());
         }
-        if (!chain.appendOn(NextBlock.on(tip), next, Optional.empty())) {
+        Optional<String> sender = origin.of(request.getRemoteAddr(), request.getHeader(PeerOrigin.PORT_HEADER));
+        if (!chain.appendOn(NextBlock.on(tip), next, sender)) { // appended blocks are relayed to our other peers
             return JsonResponses.message(HttpStatus.CONFLICT, "Block " + index + " arrived after another block " + index);
         }
         return JsonResponses.message(HttpStatus.CREATED, "Block " + index + " accepted");

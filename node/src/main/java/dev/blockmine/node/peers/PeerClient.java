@@ -62,10 +62,10 @@ public final class PeerClient {
     }
 
     /** Posts a block string to the peer's {@code POST /blocks}; returns the status. */
-    public int announce(String peer, String blockString) throws IOException, InterruptedException {
+    public int announce(String peer, String blockString, int ourPort) throws IOException, InterruptedException {
         return reported(peer, () -> {
             HttpRequest request = HttpRequest.newBuilder(URI.create(peer + "/blocks")).timeout(deadline)
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(blockString)).build();
+                    .header("Content-Type", "application/json").header(PeerOrigin.PORT_HEADER, String.valueOf(ourPort)).POST(HttpRequest.BodyPublishers.ofString(blockString)).build();
             HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = response.body()) {
                 body.readNBytes((int) maxBlockBytes); // the answer is a short message: read a bounded part of it

@@ -10,6 +10,7 @@ import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 import dev.blockmine.node.NodeProperties;
 import dev.blockmine.node.chain.BlockValidation;
@@ -46,8 +47,14 @@ class PeerConfiguration {
     }
 
     @Bean
-    BlockAnnouncer blockAnnouncer(Chain chain, Peers peers, PeerClient client) {
-        return new BlockAnnouncer(chain, peers, client, Duration.ofSeconds(1));
+    BlockAnnouncer blockAnnouncer(Chain chain, Peers peers, PeerClient client, Environment environment) {
+        return new BlockAnnouncer(chain, peers, client, Duration.ofSeconds(1),
+                () -> environment.getProperty("local.server.port", Integer.class, -1));
+    }
+
+    @Bean
+    PeerOrigin peerOrigin(Peers peers) {
+        return new PeerOrigin(peers);
     }
 
     /** A node that starts with peers (a restart, say) catches up with them first. */
