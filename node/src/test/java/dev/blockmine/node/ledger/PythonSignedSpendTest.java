@@ -2,10 +2,6 @@ package dev.blockmine.node.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -17,19 +13,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import dev.blockmine.node.Proofs;
 import dev.blockmine.node.chain.Chain;
 import dev.blockmine.node.chain.Transaction;
 import dev.blockmine.pow.Interop;
-import dev.blockmine.pow.ProofRule;
 import dev.blockmine.pow.PythonAvailable;
 
 /** A spend signed by Python's `cryptography` (interop/signed_spend.py) is what the node takes: any client can make one. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"node.difficulty=3", "node.ledger=signed"})
 class PythonSignedSpendTest {
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
@@ -49,13 +41,13 @@ class PythonSignedSpendTest {
         String seedHex = HexFormat.of().formatHex(seed);
         String address = python("address", seedHex).strip();
         assertThat(address).matches("[0-9a-f]{64}");
-        mine(address);
-        mine(address);
+        LedgerCalls.mine(port, chain, address);
+        LedgerCalls.mine(port, chain, address);
 
         assertThat(python("send", "http://127.0.0.1:" + port, seedHex, "bob", "1.5")).startsWith("201 ");
         assertThat(python("send", "http://127.0.0.1:" + port, seedHex, "carol", "1")).as("0.5 left").startsWith("400 ")
                 .contains("balance");
-        mine("m");
+        LedgerCalls.mine(port, chain, "m");
         Transaction spent = chain.tip().block().transactions().getFirst();
         assertThat(spent.sender()).isEqualTo(address);
         assertThat(spent.amount()).isEqualTo(1.5);
@@ -73,12 +65,4 @@ class PythonSignedSpendTest {
         return said;
     }
 
-    private void mine(String id) throws Exception {
-        String proof = Proofs.firstValid(chain.tip().blockString(), new ProofRule(3), 0).toString();
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/mine"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"proof\": " + proof + ", \"id\": \"" + id + "\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-    }
 }

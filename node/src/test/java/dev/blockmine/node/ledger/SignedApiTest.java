@@ -1,7 +1,6 @@
 package dev.blockmine.node.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.math.BigInteger;
 
@@ -10,15 +9,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
 
 import dev.blockmine.node.ChainAssertions;
-import dev.blockmine.node.Proofs;
 import dev.blockmine.node.chain.Chain;
-import dev.blockmine.pow.CanonicalJson;
 import dev.blockmine.pow.ProofRule;
 import tools.jackson.databind.JsonNode;
 
@@ -35,6 +30,18 @@ class SignedApiTest {
 
     @Autowired
     Chain chain;
+
+    private JsonNode get(String path, String id) throws Exception {
+        return new LedgerCalls(mvc, chain).get(path, id);
+    }
+
+    private JsonNode send(String body, int status) throws Exception {
+        return new LedgerCalls(mvc, chain).send(body, status);
+    }
+
+    private void mine(String id) throws Exception {
+        new LedgerCalls(mvc, chain).mine(id);
+    }
 
     private final SignedSpends alice = SignedSpends.newKey();
     private final SignedSpends mallory = SignedSpends.newKey();
@@ -93,23 +100,4 @@ class SignedApiTest {
                 .contains("sender must be an address");
     }
 
-    private JsonNode get(String path, String id) throws Exception {
-        MvcResult result = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path)
-                .param("id", id)).andReturn();
-        assertThat(result.getResponse().getStatus()).isEqualTo(200);
-        return CanonicalJson.parse(result.getResponse().getContentAsString());
-    }
-
-    private JsonNode send(String body, int status) throws Exception {
-        MvcResult result = mvc.perform(post("/transactions/new").contentType(MediaType.APPLICATION_JSON).content(body)).andReturn();
-        assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(status);
-        return CanonicalJson.parse(result.getResponse().getContentAsString());
-    }
-
-    private void mine(String id) throws Exception {
-        String proof = Proofs.firstValid(chain.tip().blockString(), RULE, 0).toString();
-        MvcResult result = mvc.perform(post("/mine").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"proof\": " + proof + ", \"id\": " + CanonicalJson.quote(id) + "}")).andReturn();
-        assertThat(result.getResponse().getStatus()).isEqualTo(200);
-    }
 }
