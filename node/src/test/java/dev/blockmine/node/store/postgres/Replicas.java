@@ -26,7 +26,11 @@ public final class Replicas implements AutoCloseable {
     private final List<ConfigurableApplicationContext> nodes = new ArrayList<>();
 
     public Replicas(int count, String... properties) {
-        String database = TestPostgres.newDatabase();
+        this(TestPostgres.newDatabase(), count, properties);
+    }
+
+    /** Replicas on a database given as its JDBC URL. */
+    public Replicas(String database, int count, String... properties) {
         for (int i = 0; i < count; i++) {
             List<String> args = new ArrayList<>(List.of("--server.port=0", "--node.tcp.port=0", "--node.store=postgres",
                     "--spring.datasource.url=" + database, "--spring.datasource.hikari.maximum-pool-size=20"));
