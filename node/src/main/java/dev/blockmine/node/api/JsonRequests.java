@@ -62,19 +62,24 @@ final class JsonRequests {
         return json;
     }
 
+    /**
+     * Only {@code application/json} (any charset): a web page on another origin can POST text/plain, a form or no
+     * Content-Type at all with a no-cors fetch, but not JSON without the browser asking us first (CORS preflight),
+     * which this node never allows. So a stranger's page cannot register peers or mine through a visitor's browser.
+     */
     private static void checkContentType(String contentType) {
-        if (contentType == null) {
-            return; // some scripts post JSON without saying so; the body decides
-        }
-        try {
-            MediaType type = MediaType.parseMediaType(contentType);
-            if (MediaType.APPLICATION_JSON.isCompatibleWith(type) || "json".equals(type.getSubtypeSuffix())) {
-                return;
+        if (contentType != null) {
+            try {
+                MediaType type = MediaType.parseMediaType(contentType);
+                if (type.getType().equalsIgnoreCase("application") && type.getSubtype().equalsIgnoreCase("json")) {
+                    return;
+                }
+            } catch (InvalidMediaTypeException e) {
+                // the same answer as any other type
             }
-        } catch (InvalidMediaTypeException e) {
-            // fall through to the same answer
         }
-        throw ApiException.badRequest("Content-Type must be application/json, was " + abbreviate(contentType));
+        throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type must be application/json, was "
+                + (contentType == null ? "none" : abbreviate(contentType)));
     }
 
     private static ApiException tooLarge(int maxBodyBytes) {

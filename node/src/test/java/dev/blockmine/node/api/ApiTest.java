@@ -152,10 +152,13 @@ class ApiTest {
     @Test
     void wrongContentTypeIsRefused() throws Exception {
         String valid = "{\"proof\": 1, \"id\": \"ana\"}";
-        assertRefused(mvc.perform(post("/mine").contentType(MediaType.TEXT_PLAIN).content(valid)).andReturn(), 400,
+        assertRefused(mvc.perform(post("/mine").contentType(MediaType.TEXT_PLAIN).content(valid)).andReturn(), 415,
                 "Content-Type must be application/json");
         assertRefused(mvc.perform(post("/mine").contentType(MediaType.APPLICATION_FORM_URLENCODED).content("proof=1&id=a"))
-                .andReturn(), 400, "Content-Type must be application/json");
+                .andReturn(), 415, "Content-Type must be application/json");
+        assertRefused(mvc.perform(post("/mine").content(valid)).andReturn(), 415, "was none");
+        assertRefused(mvc.perform(post("/mine").contentType("application/problem+json").content(valid)).andReturn(), 415,
+                "Content-Type must be application/json");
     }
 
     @Test
