@@ -1,6 +1,7 @@
 package dev.blockmine.miner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -94,11 +95,8 @@ class MiningLoopTest {
             MiningLoop loop = new MiningLoop(new NodeClient("127.0.0.1:" + port, Duration.ofSeconds(2)), search, RULE,
                     "ana", Duration.ofSeconds(1), 0, out);
             CompletableFuture<MiningSummary> running = CompletableFuture.supplyAsync(loop::run);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (!output.toString(StandardCharsets.UTF_8).contains("retrying in 2 s")) {
-                assertThat(System.nanoTime()).as(output.toString(StandardCharsets.UTF_8)).isLessThan(deadline);
-                Thread.sleep(20);
-            }
+            await().atMost(Duration.ofSeconds(20))
+                    .untilAsserted(() -> assertThat(output.toString(StandardCharsets.UTF_8)).contains("retrying in 2 s"));
             loop.stop();
             MiningSummary summary = running.get(5, TimeUnit.SECONDS);
             assertThat(summary.coins()).isZero();

@@ -2,15 +2,17 @@ package dev.blockmine.miner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetSocketAddress;
+import java.io.Writer;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -46,8 +48,7 @@ class TcpMiningLoopTest {
 
     @Test
     void winsJobsOnThePythonReferenceNode() throws Exception {
-        int port = freePort();
-        startPythonNode(port, 16);
+        int port = startPythonNode(0, 16);
         try (DigestNonceSearch search = new DigestNonceSearch(2)) {
             TcpMiningLoop loop = new TcpMiningLoop("127.0.0.1:" + port, search, "javaminer", 2, out);
             MiningSummary summary;
@@ -109,28 +110,31 @@ class TcpMiningLoopTest {
         }
     }
 
-    private void startPythonNode(int port, int bits) throws Exception {
+    /**
+     * Starts binary_node.py on {@code port} (0: a port the OS picks) and returns the port it listens on, from the
+     * "listening on PORT" line it prints once its socket is bound.
+     */
+    private int startPythonNode(int port, int bits) throws Exception {
         pythonNode = new ProcessBuilder(Interop.python(), Interop.script("binary_node.py").toString(),
-                "--port", String.valueOf(port), "--bits", String.valueOf(bits)).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        for (int i = 0; i < 500; i++) {
-            try (Socket probe = new Socket()) {
-                probe.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
+                "--port", String.valueOf(port), "--bits", String.valueOf(bits)).redirectErrorStream(true).start();
+        BufferedReader printed = pythonNode.inputReader(StandardCharsets.UTF_8);
+        String first = printed.readLine();
+        assertThat(first).as("binary_node.py's first line").isNotNull().startsWith("listening on ");
+        Thread.ofVirtual().start(() -> { // the rest (one line per job won) is drained so the pipe never fills
+            try {
+                printed.transferTo(Writer.nullWriter());
             } catch (IOException e) {
-                Thread.sleep(20);
+                // the node was stopped
             }
-        }
-        throw new IllegalStateException("binary_node.py did not start listening on " + port);
+        });
+        return Integer.parseInt(first.substring("listening on ".length()).strip());
     }
 
-    private void awaitOutput(String text) throws InterruptedException {
-        for (int i = 0; i < 1000 && !output.toString(StandardCharsets.UTF_8).contains(text); i++) {
-            Thread.sleep(20);
-        }
-        assertThat(output.toString(StandardCharsets.UTF_8)).contains(text);
+    private void awaitOutput(String text) {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(output.toString(StandardCharsets.UTF_8)).contains(text));
     }
 
+    /** A port nothing listens on (yet): these tests are about a node that is not there. */
     private static int freePort() throws IOException {
         try (ServerSocket free = new ServerSocket(0)) {
             return free.getLocalPort();

@@ -1,6 +1,7 @@
 package dev.blockmine.node.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -84,11 +85,8 @@ class EndToEndMiningTest {
         }
     }
 
-    private static void awaitOutput(ByteArrayOutputStream output, String text) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!output.toString(StandardCharsets.UTF_8).contains(text)) {
-            assertThat(System.nanoTime()).as("waiting for \"%s\" in:%n%s", text, output).isLessThan(deadline);
-            Thread.sleep(20);
-        }
+    private static void awaitOutput(ByteArrayOutputStream output, String text) {
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(output.toString(StandardCharsets.UTF_8)).contains(text));
     }
 }

@@ -1,6 +1,7 @@
 package dev.blockmine.node.peers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -10,8 +11,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 
 import dev.blockmine.miner.MiningLoop;
@@ -70,8 +71,12 @@ class NetworkTest {
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))).toList();
         List<CompletableFuture<MiningSummary>> running = loops.stream()
                 .map(loop -> CompletableFuture.supplyAsync(loop::run)).toList();
-        await(() -> nodes.stream().anyMatch(n -> n.chain().tip().index() >= target), "miners reach block " + target);
-        loops.forEach(MiningLoop::stop);
+        try {
+            await("miners reach block " + target).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> nodes.stream().anyMatch(n -> n.chain().tip().index() >= target));
+        } finally {
+            loops.forEach(MiningLoop::stop);
+        }
         for (CompletableFuture<MiningSummary> run : running) {
             run.get(30, TimeUnit.SECONDS);
         }
@@ -92,15 +97,14 @@ class NetworkTest {
      * Forges one more block on {@code on}, which settles any tie the race left (the longest chain now exists in one
      * place), until the nodes agree: a block still in flight from the stopped miners can make a new tie at once.
      */
-    private static void settle(RunningNode on, RunningNode... nodes) throws InterruptedException {
+    private static void settle(RunningNode on, RunningNode... nodes) {
         for (int attempt = 0; attempt < 5; attempt++) {
             forgeOneMore(on);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (System.nanoTime() < deadline) {
-                if (sameChain(nodes)) {
-                    return;
-                }
-                Thread.sleep(50);
+            try {
+                await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() -> sameChain(nodes));
+                return;
+            } catch (ConditionTimeoutException e) {
+                // a new tie: forge again
             }
         }
         throw new AssertionError("the nodes do not agree on one chain");
@@ -116,23 +120,8 @@ class NetworkTest {
         return true;
     }
 
-    private static void awaitSameChain(RunningNode... nodes) throws InterruptedException {
-        await(() -> {
-            String tip = nodes[0].chain().tip().hash();
-            for (RunningNode node : nodes) {
-                if (!node.chain().tip().hash().equals(tip)) {
-                    return false;
-                }
-            }
-            return true;
-        }, "the nodes agree on one chain");
-    }
-
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waiting until " + what).isLessThan(deadline);
-            Thread.sleep(50);
-        }
+    private static void awaitSameChain(RunningNode... nodes) {
+        await("the nodes agree on one chain").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                .until(() -> sameChain(nodes));
     }
 }

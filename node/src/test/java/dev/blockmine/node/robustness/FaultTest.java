@@ -20,6 +20,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
@@ -89,6 +90,7 @@ class FaultTest {
     @Test
     void clientsTricklingHeadersOneByteASecondPinNothing() throws Exception {
         AtomicBoolean trickling = new AtomicBoolean(true);
+        CountDownLatch midHeaders = new CountDownLatch(300); // one count per client that has sent two bytes
         List<Socket> slow = new ArrayList<>();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < 300; i++) {
@@ -100,12 +102,15 @@ class FaultTest {
                     while (trickling.get()) {
                         socket.getOutputStream().write(header[sent++ % header.length]);
                         socket.getOutputStream().flush();
+                        if (sent == 2) {
+                            midHeaders.countDown();
+                        }
                         Thread.sleep(1000);
                     }
                     return null;
                 });
             }
-            Thread.sleep(2500); // every slow client is mid-headers now
+            assertThat(midHeaders.await(60, TimeUnit.SECONDS)).as("every slow client is mid-headers").isTrue();
             for (int i = 0; i < 20; i++) {
                 HttpResponse<String> answer = fresh.send(HttpRequest.newBuilder(uri("/last_block"))
                         .timeout(Duration.ofSeconds(1)).build(), HttpResponse.BodyHandlers.ofString());

@@ -1,6 +1,7 @@
 package dev.blockmine.node.tcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -60,9 +61,8 @@ class BadInputTest {
     void theBystanderWasServedThroughoutAndTheChainIsUnchanged() throws InterruptedException {
         try {
             int answers = bystanderAnswers.get();
-            for (int i = 0; i < 100 && bystanderAnswers.get() == answers && bystanderFailure.get() == null; i++) {
-                Thread.sleep(10);
-            }
+            await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(10))
+                    .until(() -> bystanderAnswers.get() > answers || bystanderFailure.get() != null);
             bystanding.interrupt();
             bystanding.join(5_000);
             assertThat(bystanderFailure.get()).isNull();
@@ -155,10 +155,8 @@ class BadInputTest {
     }
 
     /** Waits (bounded) until only {@code count} connections are served: dropped ones were cleaned up. */
-    private void awaitConnections(int count) throws InterruptedException {
-        for (int i = 0; i < 200 && node.server.connectionCount() != count; i++) {
-            Thread.sleep(20);
-        }
-        assertThat(node.server.connectionCount()).isEqualTo(count);
+    private void awaitConnections(int count) {
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                .untilAsserted(() -> assertThat(node.server.connectionCount()).isEqualTo(count));
     }
 }

@@ -1,6 +1,7 @@
 package dev.blockmine.node.tcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -167,11 +168,9 @@ class StalledMinerTest {
                     // the connection was closed: by the watchdog, or at the end of the test
                 }
             });
-            long before;
-            do {
-                before = written.get();
-                Thread.sleep(300);
-            } while (written.get() != before);
+            AtomicLong seen = new AtomicLong(-1); // what the filler had written at the last look, 300 ms before
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
+                    .until(() -> seen.getAndSet(written.get()) == written.get());
             assertThat(filler.isAlive()).as("a write on the stalled socket blocks").isTrue();
         }
 
@@ -208,10 +207,8 @@ class StalledMinerTest {
         }
     }
 
-    private static void awaitConnections(TcpNode node, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (node.server.connectionCount() != count && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+    private static void awaitConnections(TcpNode node, int count) {
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
+                .until(() -> node.server.connectionCount() == count);
     }
 }

@@ -1,6 +1,7 @@
 package dev.blockmine.node.tcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -92,10 +93,7 @@ class TcpMinerEndToEndTest {
         return output.toString(StandardCharsets.UTF_8);
     }
 
-    private void awaitOutput(String text) throws InterruptedException {
-        for (int i = 0; i < 1000 && !printed().contains(text); i++) {
-            Thread.sleep(20);
-        }
-        assertThat(printed()).contains(text);
+    private void awaitOutput(String text) {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(printed()).contains(text));
     }
 }
