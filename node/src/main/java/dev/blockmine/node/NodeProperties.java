@@ -81,6 +81,49 @@ public record NodeProperties(
             @NotNull Duration stalledWrite,
             @NotNull @Valid Solutions solutions) {
 
+        /** A builder that starts from application.yml's defaults, so tests name only the settings they change. */
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        public static final class Builder {
+            private int port = 5001;
+            private int zeroBits = 24;
+            private long slot = 1 << 20;
+            private Duration idleTimeout = Duration.ofSeconds(120);
+            private boolean pushJobs;
+            private int backlog = 4096;
+            private Duration targetBlockSeconds = Duration.ZERO;
+            private int retargetWindow = 10;
+            private int minZeroBits = 8;
+            private int maxZeroBits = 48;
+            private int maxRetargetStep = 4;
+            private Duration stalledWrite = Duration.ofMillis(500);
+            private Solutions solutions = Solutions.defaults();
+
+            private Builder() {
+            }
+
+            public Builder port(int port) { this.port = port; return this; }
+            public Builder zeroBits(int zeroBits) { this.zeroBits = zeroBits; return this; }
+            public Builder slot(long slot) { this.slot = slot; return this; }
+            public Builder idleTimeout(Duration idleTimeout) { this.idleTimeout = idleTimeout; return this; }
+            public Builder pushJobs(boolean pushJobs) { this.pushJobs = pushJobs; return this; }
+            public Builder backlog(int backlog) { this.backlog = backlog; return this; }
+            public Builder targetBlockSeconds(Duration target) { this.targetBlockSeconds = target; return this; }
+            public Builder retargetWindow(int blocks) { this.retargetWindow = blocks; return this; }
+            public Builder minZeroBits(int bits) { this.minZeroBits = bits; return this; }
+            public Builder maxZeroBits(int bits) { this.maxZeroBits = bits; return this; }
+            public Builder maxRetargetStep(int bits) { this.maxRetargetStep = bits; return this; }
+            public Builder stalledWrite(Duration stalledWrite) { this.stalledWrite = stalledWrite; return this; }
+            public Builder solutions(Solutions solutions) { this.solutions = solutions; return this; }
+
+            public Tcp build() {
+                return new Tcp(port, zeroBits, slot, idleTimeout, pushJobs, backlog, targetBlockSeconds, retargetWindow,
+                        minZeroBits, maxZeroBits, maxRetargetStep, stalledWrite, solutions);
+            }
+        }
+
         /**
          * Limits on S frames ({@code node.tcp.solutions.*}): each one is hashed, so a flood of them is work.
          *

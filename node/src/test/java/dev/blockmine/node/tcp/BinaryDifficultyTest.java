@@ -14,7 +14,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.blockmine.node.Forging;
-import dev.blockmine.node.NodeProperties;
 import dev.blockmine.node.chain.Chain;
 import dev.blockmine.node.chain.SealedBlock;
 import dev.blockmine.pow.ProofRule;
@@ -111,8 +110,7 @@ class BinaryDifficultyTest {
     void theJobOpenedForTheNextBlockAlreadyCarriesTheNewTarget() {
         BinaryDifficulty difficulty = new BinaryDifficulty(chain, 8, Duration.ofSeconds(60), 1, 1, 30, 4);
         try (JobBoard board = new JobBoard(chain, difficulty, 1 << 20, false)) {
-            MinerConnection miner = new MinerConnection(new Socket(), board, TcpNode.settings(0, 8, Duration.ofSeconds(60),
-                    false, Duration.ofMillis(500), NodeProperties.Tcp.Solutions.defaults()), new Bans(Duration.ZERO));
+            MinerConnection miner = new MinerConnection(new Socket(), board, TcpNode.settings(8).idleTimeout(Duration.ofSeconds(60)).build(), new Bans(Duration.ZERO));
             assertThat(board.assign(miner).zeroBits()).isEqualTo(8);
             forgeAfter(Duration.ofSeconds(1)); // 60 times too fast: 4 bits more at once
             assertThat(difficulty.current().zeroBits()).isEqualTo(12);

@@ -151,7 +151,7 @@ class BinaryProtocolTest {
 
     @Test
     void withPushJobsEveryOtherHolderGetsINextToTheNextTUnasked() {
-        try (TcpNode pushing = new TcpNode(BITS, Duration.ofSeconds(30), 0, true);
+        try (TcpNode pushing = new TcpNode(TcpNode.settings(BITS).idleTimeout(Duration.ofSeconds(30)).pushJobs(true).build());
                 RawMiner ana = pushing.miner(); RawMiner bob = pushing.miner()) {
             Frame.Task task = ana.ask("ana");
             bob.ask("bob");

@@ -11,7 +11,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 import dev.blockmine.node.Forging;
-import dev.blockmine.node.NodeProperties;
 import dev.blockmine.node.chain.Chain;
 import dev.blockmine.node.chain.ChainListeners;
 import dev.blockmine.pow.binary.Frame;
@@ -42,8 +41,7 @@ class LostClaimTest {
             }
         });
         try (JobBoard board = new JobBoard(chain, BinaryDifficulty.fixed(chain, BITS), 1 << 20, false)) {
-            TcpMiningServer server = new TcpMiningServer(board, TcpNode.settings(0, BITS, Duration.ofSeconds(60), false,
-                    Duration.ofMillis(500), NodeProperties.Tcp.Solutions.defaults()));
+            TcpMiningServer server = new TcpMiningServer(board, TcpNode.settings(BITS).idleTimeout(Duration.ofSeconds(60)).build());
             server.start();
             try (RawMiner miner = new RawMiner(server.port())) {
                 Frame.Task job = miner.ask("tcp");

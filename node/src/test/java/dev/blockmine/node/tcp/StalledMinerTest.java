@@ -32,7 +32,7 @@ class StalledMinerTest {
 
     @Test
     void aMinerThatStopsReadingCostsItsOwnConnectionNotTheOthersI() throws Exception {
-        try (TcpNode node = new TcpNode(BITS, Duration.ofSeconds(60), 0, false, Duration.ofMillis(300));
+        try (TcpNode node = stalledAfter(Duration.ofMillis(300));
                 StalledHolder stalled = new StalledHolder(node)) {
             List<RawMiner> others = moreHolders(node, 10, stalled.held);
             RawMiner winner = others.getLast();
@@ -55,7 +55,7 @@ class StalledMinerTest {
     @Test
     void aGIsAnsweredEvenWhileABroadcastIsStuck() throws Exception {
         // no watchdog to speak of: the broadcast stays stuck on the stalled holder for the whole test
-        try (TcpNode node = new TcpNode(BITS, Duration.ofSeconds(60), 0, false, Duration.ofHours(1));
+        try (TcpNode node = stalledAfter(Duration.ofHours(1));
                 StalledHolder stalled = new StalledHolder(node)) {
             List<RawMiner> others = moreHolders(node, 10, stalled.held);
             RawMiner winner = others.getLast();
@@ -69,7 +69,7 @@ class StalledMinerTest {
 
     @Test
     void aMinerWhoseIIsHeldUpStillGetsItBeforeTheNextJobsT() throws Exception {
-        try (TcpNode node = new TcpNode(BITS, Duration.ofSeconds(60), 0, false, Duration.ofHours(1));
+        try (TcpNode node = stalledAfter(Duration.ofHours(1));
                 StalledHolder stalled = new StalledHolder(node);
                 RawMiner behind = node.miner()) {
             // right after the stalled holder, so in the same broadcaster's share whatever the number of cores
@@ -87,7 +87,7 @@ class StalledMinerTest {
 
     @Test
     void aMinerHoldingManyJobsOnOneTipHearsEachIOnce() throws Exception {
-        try (TcpNode node = new TcpNode(BITS, Duration.ofSeconds(60), 0, false, Duration.ofMillis(1500));
+        try (TcpNode node = stalledAfter(Duration.ofMillis(1500));
                 StalledHolder stalled = new StalledHolder(node);
                 RawMiner many = node.miner()) {
             assertThat(many.ask("many").txn()).isEqualTo(stalled.held.txn());
@@ -109,7 +109,7 @@ class StalledMinerTest {
 
     @Test
     void aQStuckOnAMinerThatStoppedReadingIsClosedToo() throws Exception {
-        try (TcpNode node = new TcpNode(BITS, Duration.ofSeconds(60), 0, false, Duration.ofMillis(300));
+        try (TcpNode node = stalledAfter(Duration.ofMillis(300));
                 StalledHolder stalled = new StalledHolder(node)) {
             stalled.client.getOutputStream().write('X'); // a protocol error: the node answers Q into the full buffers
             awaitConnections(node, 0);
@@ -184,7 +184,7 @@ class StalledMinerTest {
 
     @Test
     void aMinerThatAsksAndNeverReadsIsClosedOnceItsBuffersAreFull() throws Exception {
-        try (TcpNode node = new TcpNode(BITS, Duration.ofSeconds(60), 0, false, Duration.ofMillis(300));
+        try (TcpNode node = stalledAfter(Duration.ofMillis(300));
                 Socket greedy = new Socket(); RawMiner bystander = node.miner()) {
             greedy.setReceiveBufferSize(4096);
             greedy.connect(new InetSocketAddress("127.0.0.1", node.port()));
@@ -210,5 +210,10 @@ class StalledMinerTest {
     private static void awaitConnections(TcpNode node, int count) {
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
                 .until(() -> node.server.connectionCount() == count);
+    }
+
+    /** A node whose writes to a miner may hang for {@code stalledWrite} before it closes that connection. */
+    private static TcpNode stalledAfter(Duration stalledWrite) {
+        return new TcpNode(TcpNode.settings(BITS).idleTimeout(Duration.ofSeconds(60)).stalledWrite(stalledWrite).build());
     }
 }

@@ -25,8 +25,8 @@ class TcpLoadSmokeTest {
     void theLoadToolReportsItsMeasurementsAndTheFloor() {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         // the flooders send random nonces as fast as they can: without the node's S limits, as scripts/tcp-load.sh runs it
-        try (TcpNode node = new TcpNode(10, Duration.ofSeconds(30), 0, false, Duration.ofMillis(500),
-                NodeProperties.Tcp.Solutions.unlimited())) {
+        try (TcpNode node = new TcpNode(TcpNode.settings(10).idleTimeout(Duration.ofSeconds(30))
+                .solutions(NodeProperties.Tcp.Solutions.unlimited()).build())) {
             int code = new CommandLine(new TcpLoad(new PrintStream(output, true, StandardCharsets.UTF_8))).execute(
                     "127.0.0.1:" + node.port(), "-n", "60", "--flooders", "4", "--seconds", "1", "--rounds", "3");
             String printed = output.toString(StandardCharsets.UTF_8);

@@ -79,7 +79,7 @@ class TcpMinerEndToEndTest {
                 awaitOutput("Job 2: searching nonces");
             } // the node stops: every miner gets Q; the next node numbers its jobs from 1 again
             awaitOutput("Disconnected: the node said Q (shutting down); retrying in 1 s");
-            try (TcpNode second = new TcpNode(12, Duration.ofSeconds(30), port)) {
+            try (TcpNode second = new TcpNode(TcpNode.settings(12).idleTimeout(Duration.ofSeconds(30)).port(port).build())) {
                 MiningSummary summary = running.get(60, TimeUnit.SECONDS);
                 assertThat(summary.blocksWon()).as(printed()).isEqualTo(1);
                 assertThat(second.chain.tip().block().transactions()).containsExactly(Transaction.reward("phoenix"));

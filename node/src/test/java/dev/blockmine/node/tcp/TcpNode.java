@@ -6,43 +6,29 @@ import java.time.Duration;
 import dev.blockmine.node.NodeProperties;
 import dev.blockmine.node.chain.Chain;
 
-/** A chain with the TCP server on a free port, without Spring: for protocol tests that need no HTTP. */
+/** A chain with the TCP server on a port it binds itself, without Spring: for protocol tests that need no HTTP. */
 final class TcpNode implements AutoCloseable {
 
     final Chain chain = new Chain(Clock.systemUTC(), 100);
     final JobBoard board;
     final TcpMiningServer server;
 
+    /** A fixed target of {@code zeroBits}, otherwise application.yml's settings. */
     TcpNode(int zeroBits, Duration idleTimeout) {
-        this(zeroBits, idleTimeout, 0);
+        this(settings(zeroBits).idleTimeout(idleTimeout).build());
     }
 
-    TcpNode(int zeroBits, Duration idleTimeout, int port) {
-        this(zeroBits, idleTimeout, port, false);
-    }
-
-    TcpNode(int zeroBits, Duration idleTimeout, int port, boolean pushJobs) {
-        this(zeroBits, idleTimeout, port, pushJobs, Duration.ofMillis(500));
-    }
-
-    /** @param stalledWrite how long a write to a miner may hang before the server closes that connection */
-    TcpNode(int zeroBits, Duration idleTimeout, int port, boolean pushJobs, Duration stalledWrite) {
-        this(zeroBits, idleTimeout, port, pushJobs, stalledWrite, NodeProperties.Tcp.Solutions.defaults());
-    }
-
-    /** @param solutions the limits on S frames (application.yml's by default) */
-    TcpNode(int zeroBits, Duration idleTimeout, int port, boolean pushJobs, Duration stalledWrite,
-            NodeProperties.Tcp.Solutions solutions) {
-        board = new JobBoard(chain, BinaryDifficulty.fixed(chain, zeroBits), 1 << 20, pushJobs, solutions.hashingPermits());
-        server = new TcpMiningServer(board, settings(port, zeroBits, idleTimeout, pushJobs, stalledWrite, solutions));
+    /** @param settings {@code node.tcp.*}; a target retargeting would move is held fixed at {@code zeroBits} */
+    TcpNode(NodeProperties.Tcp settings) {
+        board = new JobBoard(chain, BinaryDifficulty.fixed(chain, settings.zeroBits()), settings.slot(), settings.pushJobs(),
+                settings.solutions().hashingPermits());
+        server = new TcpMiningServer(board, settings);
         server.start();
     }
 
-    /** {@code node.tcp.*} with a fixed target and slots of 2^20. */
-    static NodeProperties.Tcp settings(int port, int zeroBits, Duration idleTimeout, boolean pushJobs, Duration stalledWrite,
-            NodeProperties.Tcp.Solutions solutions) {
-        return new NodeProperties.Tcp(port, zeroBits, 1 << 20, idleTimeout, pushJobs, 4096, Duration.ZERO, 10, 8, 48, 4,
-                stalledWrite, solutions);
+    /** {@code node.tcp.*} for tests: port 0 (the server binds a free port and says which) and {@code zeroBits}. */
+    static NodeProperties.Tcp.Builder settings(int zeroBits) {
+        return NodeProperties.Tcp.builder().port(0).zeroBits(zeroBits);
     }
 
     int port() {
