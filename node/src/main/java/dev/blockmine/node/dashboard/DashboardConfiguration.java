@@ -2,13 +2,15 @@ package dev.blockmine.node.dashboard;
 
 import java.time.Duration;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.blockmine.node.NodeProperties;
 import dev.blockmine.node.chain.Chain;
 import dev.blockmine.node.mining.MinerActivity;
+import dev.blockmine.node.sse.EventStreamProperties;
+import dev.blockmine.node.sse.EventStreams;
+import dev.blockmine.node.sse.StreamTicker;
 import dev.blockmine.node.tcp.BinaryDifficulty;
 import dev.blockmine.node.tcp.TcpMiningServer;
 
@@ -31,39 +33,12 @@ class DashboardConfiguration {
     }
 
     @Bean
-    DashboardEvents dashboardEvents(Chain chain, DashboardSnapshots snapshots) {
-        return new DashboardEvents(chain, snapshots);
+    DashboardEvents dashboardEvents(Chain chain, DashboardSnapshots snapshots, EventStreamProperties streams) {
+        return new DashboardEvents(chain, snapshots, new EventStreams("dashboard page", streams.maxSubscribers(), streams.queued()));
     }
 
     @Bean
-    SmartLifecycle dashboardTicker(DashboardEvents events) {
-        return new SmartLifecycle() {
-            private volatile Thread ticker;
-
-            @Override
-            public void start() {
-                ticker = Thread.ofVirtual().name("dashboard-tick").start(() -> {
-                    try {
-                        while (!Thread.currentThread().isInterrupted()) {
-                            Thread.sleep(TICK);
-                            events.broadcast();
-                        }
-                    } catch (InterruptedException e) {
-                        // stopping
-                    }
-                });
-            }
-
-            @Override
-            public void stop() {
-                ticker.interrupt();
-                events.closeAll();
-            }
-
-            @Override
-            public boolean isRunning() {
-                return ticker != null && ticker.isAlive();
-            }
-        };
+    StreamTicker dashboardTicker(DashboardEvents events) {
+        return new StreamTicker("dashboard-tick", TICK, events::broadcast, events.streams());
     }
 }

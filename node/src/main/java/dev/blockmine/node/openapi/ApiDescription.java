@@ -43,6 +43,8 @@ class ApiDescription {
             Map.entry("/nodes", "List peers (GET) or remove one (DELETE ?url=)"),
             Map.entry("/nodes/resolve", "Resolve with peers: the longest valid chain wins"),
             Map.entry("/blocks", "A block a peer announces"),
+            Map.entry("/events", "New tips as server-sent events: the current tip first, then one \"tip\" event per new tip"
+                    + " (id = index, data {\"block\", \"hash\", \"index\"}); 503 past node.events.max-subscribers"),
             Map.entry("/dashboard/snapshot", "The dashboard's figures, once"),
             Map.entry("/dashboard/events", "The dashboard's figures as server-sent events"));
 
