@@ -152,7 +152,9 @@ def run_topology(name, edges, args, java, jar, log_dir):
                          statistics.median(delays) * 1000 if delays else float("nan"),
                          max(delays) * 1000 if delays else float("nan"),
                          (nodes[-1].has(key) - started) * 1000 if nodes[-1].has(key) else float("nan")))
-            print("  block %d (%s): %d/%d nodes, p50 %.0f ms, max %.0f ms, last node %.0f ms" % rows[-1][2:], flush=True)
+            _, _, index, have, total, p50, worst, last = rows[-1]
+            print("  block %d (%s): %d/%d nodes, p50 %.0f ms, max %.0f ms, last node %.0f ms"
+                  % (index, phase, have, total, p50, worst, last), flush=True)
             time.sleep(args.pause)
     finally:
         for node in nodes:
