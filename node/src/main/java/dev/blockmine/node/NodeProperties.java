@@ -24,6 +24,7 @@ import dev.blockmine.pow.ProofRule;
  * @param maxBodyBytes largest request body read
  * @param maxIdLength longest miner id or transaction party, in characters
  * @param maxPendingTransactions transactions held for the next block
+ * @param maxPendingPerSender transactions of one sender held for the next block (a fair share of the pool)
  * @param ledger what a spend must satisfy: open (anything), balances (the default), signed
  * @param store where blocks are kept: in memory, in a journal in {@code dataDir} (durable; journal is another name
  *              for it), or in PostgreSQL shared by replicas ({@code spring.datasource.*})
@@ -39,6 +40,7 @@ public record NodeProperties(
         @Min(256) int maxBodyBytes,
         @Min(1) int maxIdLength,
         @Min(1) int maxPendingTransactions,
+        @Min(1) int maxPendingPerSender,
         @NotNull LedgerMode ledger,
         @NotNull Store store,
         @NotNull String dataDir,

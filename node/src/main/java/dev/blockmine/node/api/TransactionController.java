@@ -15,6 +15,7 @@ import dev.blockmine.node.chain.Queued;
 import dev.blockmine.node.chain.Transaction;
 import dev.blockmine.node.ledger.Ledger;
 import dev.blockmine.node.ledger.LedgerMode;
+import dev.blockmine.pow.CanonicalJson;
 import tools.jackson.databind.JsonNode;
 
 /** {@code POST /transactions/new}: queues a transfer for the next block, if the ledger's mode allows it. */
@@ -54,6 +55,11 @@ class TransactionController {
                     JsonResponses.message(HttpStatus.CREATED, "Transaction will be added to Block " + index);
             case Queued.Full(int max) -> throw new ApiException(HttpStatus.TOO_MANY_REQUESTS,
                     "Too many pending transactions (" + max + "): wait for the next block");
+            case Queued.SenderFull(String who, int max) -> throw new ApiException(HttpStatus.TOO_MANY_REQUESTS,
+                    "Too many pending transactions from " + CanonicalJson.quote(who) + " (" + max + " per sender, a fair share of the "
+                            + properties.maxPendingTransactions() + "): wait for the next block");
+            case Queued.Behind() -> throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE,
+                    "The replica is catching up with the shared chain; nothing was queued. Try again shortly.");
             case Queued.Refused(String message) -> throw ApiException.badRequest(message);
         };
     }

@@ -51,8 +51,6 @@ public record Block(long index, double timestamp, List<Transaction> transactions
     private static final Set<String> BLOCK_KEYS = Set.of("index", "previous_hash", "proof", "timestamp", "transactions");
     private static final Set<String> BINARY_BLOCK_KEYS = Set.of("index", "previous_hash", "proof", "timestamp", "transactions",
             "rule", "zero_bits");
-    private static final Set<String> TRANSACTION_KEYS = Set.of("amount", "recipient", "sender");
-    private static final Set<String> SIGNED_TRANSACTION_KEYS = Set.of("amount", "nonce", "recipient", "sender", "signature");
 
     /**
      * A block read back from JSON (a peer's chain, the journal). Only what this node itself would write is taken,
@@ -80,18 +78,7 @@ public record Block(long index, double timestamp, List<Transaction> transactions
         }
         List<Transaction> transactions = new ArrayList<>();
         for (JsonNode tx : json.get("transactions").values()) {
-            Set<String> txKeys = tx.isObject() ? Set.copyOf(tx.propertyNames()) : Set.of();
-            boolean signed = txKeys.equals(SIGNED_TRANSACTION_KEYS);
-            if (!(signed || txKeys.equals(TRANSACTION_KEYS)) || !tx.get("sender").isString()
-                    || !tx.get("recipient").isString() || !tx.get("amount").isNumber()
-                    || signed && (!tx.get("nonce").isIntegralNumber() || !tx.get("nonce").canConvertToLong()
-                            || !tx.get("signature").isString())) {
-                throw new IllegalArgumentException("not a transaction: " + tx);
-            }
-            JsonNode amount = tx.get("amount");
-            transactions.add(new Transaction(tx.get("sender").stringValue(), tx.get("recipient").stringValue(),
-                    amount.isIntegralNumber() ? amount.bigIntegerValue() : (Number) amount.doubleValue(),
-                    signed ? new Transaction.Signed(tx.get("nonce").longValue(), tx.get("signature").stringValue()) : null));
+            transactions.add(Transaction.fromJson(tx));
         }
         return new Block(json.get("index").longValue(), json.get("timestamp").doubleValue(), transactions,
                 json.get("proof").bigIntegerValue(), json.get("previous_hash").stringValue(), provenBy);

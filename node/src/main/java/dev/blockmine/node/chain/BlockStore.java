@@ -20,6 +20,14 @@ public interface BlockStore {
         return true;
     }
 
+    /**
+     * The stored blocks after {@code index} that this process did not append: those of other replicas sharing the
+     * store. A store of one process has none.
+     */
+    default List<SealedBlock> blocksAfter(long index) {
+        return List.of();
+    }
+
     /** Replaces the whole stored chain (consensus adopted a longer one); durable when this returns. */
     void replaceAll(List<SealedBlock> chain);
 

@@ -21,12 +21,11 @@ public final class Chain {
 
     private static final Logger log = LoggerFactory.getLogger(Chain.class);
 
-    private final int maxPending;
+    private final PendingPool pool;
     private final BlockStore store;
     private final LedgerRule ledger;
     private final ReentrantLock lock = new ReentrantLock();
     private final List<SealedBlock> blocks = new ArrayList<>();
-    private final List<Transaction> pending = new ArrayList<>();
     private final ChainListeners listeners = new ChainListeners();
     private volatile SealedBlock tip;
 
@@ -47,7 +46,12 @@ public final class Chain {
 
     /** A chain whose pending transactions must satisfy {@code ledger} (the store's blocks were checked by the caller). */
     public Chain(Clock clock, int maxPending, BlockStore store, List<SealedBlock> stored, LedgerRule ledger) {
-        this.maxPending = maxPending;
+        this(clock, new MemoryPendingPool(maxPending, maxPending), store, stored, ledger);
+    }
+
+    /** A chain whose transactions wait in {@code pool}. */
+    public Chain(Clock clock, PendingPool pool, BlockStore store, List<SealedBlock> stored, LedgerRule ledger) {
+        this.pool = pool;
         this.store = store;
         this.ledger = ledger;
         if (stored.isEmpty()) {
@@ -132,14 +136,13 @@ public final class Chain {
         ChainEvent appended = new ChainEvent.BlockAppended(next, fromPeer);
         lock.lock();
         try {
-            if (tip != basis.tip() || !store.appendIfNext(next)) { // a store shared by replicas may hold another
+            List<SealedBlock> after = new WithNext(blocks, next);
+            if (tip != basis.tip() || !pool.commit(basis.transactions(), () -> store.appendIfNext(next), // a store shared by replicas may hold another
+                    waiting -> ledger.stillValid(after, waiting))) {
                 return false;
             }
             blocks.add(next);
             tip = next;
-            // pending only grows between blocks, so the transactions the block was built with are still the first
-            pending.subList(0, basis.transactions().size()).clear();
-            retainValidPending();
             listeners.queue(appended);
         } finally {
             lock.unlock();
@@ -161,11 +164,13 @@ public final class Chain {
             if (longer.size() <= blocks.size()) {
                 return false;
             }
-            store.replaceAll(longer);
+            pool.commit(List.of(), () -> {
+                store.replaceAll(longer);
+                return true;
+            }, waiting -> ledger.stillValid(longer, waiting));
             blocks.clear();
             blocks.addAll(longer);
             tip = blocks.getLast();
-            retainValidPending();
             listeners.queue(replaced);
         } finally {
             lock.unlock();
@@ -177,7 +182,7 @@ public final class Chain {
     public int pendingCount() {
         lock.lock();
         try {
-            return pending.size();
+            return pool.count();
         } finally {
             lock.unlock();
         }
@@ -187,44 +192,49 @@ public final class Chain {
     public NextBlock nextBlock() {
         lock.lock();
         try {
-            return new NextBlock(tip, pending);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Queues a transaction for the next block if the queue has room and the ledger allows it. */
-    public Queued addTransaction(Transaction transaction) {
-        lock.lock();
-        try {
-            if (pending.size() >= maxPending) {
-                return new Queued.Full(maxPending);
-            }
-            Optional<String> refusal = ledger.refusal(blocks, pending, transaction);
-            if (refusal.isPresent()) {
-                return new Queued.Refused(refusal.get());
-            }
-            pending.add(transaction);
-            return new Queued.Accepted(tip.index() + 1);
+            return new NextBlock(tip, pool.list());
         } finally {
             lock.unlock();
         }
     }
 
     /**
-     * A block from elsewhere may have spent what a pending transaction spends; blocks forged here keep the rest
-     * valid (they take pending spends in order and add a reward). The caller holds the lock.
+     * Queues a transaction for the next block if the pool has room and the ledger allows it. A replica whose shared
+     * chain moved on first catches up, so the ledger judges on the chain the transaction will follow.
      */
-    private void retainValidPending() {
-        if (pending.isEmpty()) {
-            return;
+    public Queued addTransaction(Transaction transaction) {
+        for (int round = 1; ; round++) {
+            Queued queued;
+            lock.lock();
+            try {
+                queued = pool.offer(transaction, tip, waiting -> ledger.refusal(blocks, waiting, transaction));
+            } finally {
+                lock.unlock();
+            }
+            if (!(queued instanceof Queued.Behind) || round == 3 || !catchUp()) {
+                return queued;
+            }
         }
-        List<Transaction> valid = ledger.stillValid(blocks, pending);
-        if (valid.size() != pending.size()) {
-            log.info("Dropped {} pending transactions the new chain made invalid", pending.size() - valid.size());
-            List<Transaction> kept = List.copyOf(valid);
-            pending.clear();
-            pending.addAll(kept);
+    }
+
+    /**
+     * Appends the blocks a store shared by replicas holds beyond our tip, through the one append, so every listener
+     * hears of them as of a block forged here; a stored chain that does not continue ours is taken when longer.
+     * Nothing to do for a store of one process.
+     *
+     * @return whether the tip moved
+     */
+    public boolean catchUp() {
+        SealedBlock start = tip;
+        for (SealedBlock block : store.blocksAfter(start.index())) {
+            SealedBlock at = tip;
+            if (block.index() != at.index() + 1 || !block.block().previousHash().equals(at.hash())) {
+                log.warn("The stored chain no longer continues ours at block {}: taking the stored chain", block.index());
+                replaceIfLonger(store.load(), Optional.empty());
+                break;
+            }
+            appendOn(NextBlock.on(at), block, Optional.empty()); // false when our own append got there first
         }
+        return tip != start;
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.blockmine.node.NodeProperties;
+import dev.blockmine.node.store.postgres.PostgresPendingPool;
 import dev.blockmine.node.store.postgres.PostgresStore;
 import dev.blockmine.pow.CanonicalJson;
 import dev.blockmine.pow.BinaryRule;
@@ -44,25 +45,38 @@ class ChainConfiguration {
                 shape, () -> rules.orderedStream().toList());
     }
 
+    /** Where transactions wait for the next block: this process's memory, or the replicas' shared database. */
     @Bean
-    Chain chain(NodeProperties properties, BlockStore store, BlockValidation validation, LedgerRule ledger) {
+    @DependsOnDatabaseInitialization
+    PendingPool pendingPool(NodeProperties properties, ObjectProvider<DataSource> database) {
+        return properties.store() == NodeProperties.Store.POSTGRES
+                ? new PostgresPendingPool(database.getObject(), properties.maxPendingTransactions(), properties.maxPendingPerSender())
+                : new MemoryPendingPool(properties.maxPendingTransactions(), properties.maxPendingPerSender());
+    }
+
+    @Bean
+    Chain chain(NodeProperties properties, BlockStore store, PendingPool pool, BlockValidation validation, LedgerRule ledger) {
         List<SealedBlock> stored = store.load();
         if (!stored.isEmpty()) {
             List<String> problems = validation.problems(
                     stored.stream().map(b -> CanonicalJson.parse(b.blockString())).toList());
             if (!problems.isEmpty()) {
-                throw new IllegalStateException("the stored chain in " + properties.dataDir() + " does not validate: " + problems);
+                throw new IllegalStateException("the stored chain in " + where(properties) + " does not validate: " + problems);
             }
-            log.info("Loaded {} blocks from {}", stored.size(), properties.dataDir());
+            log.info("Loaded {} blocks from {}", stored.size(), where(properties));
         }
         try {
-            return new Chain(Clock.systemUTC(), properties.maxPendingTransactions(), store, stored, ledger);
+            return new Chain(Clock.systemUTC(), pool, store, stored, ledger);
         } catch (IllegalStateException genesisTaken) {
             if (!stored.isEmpty()) {
                 throw genesisTaken;
             }
             // a store shared by replicas started together: another one stored its genesis block first; take that chain
-            return chain(properties, store, validation, ledger);
+            return chain(properties, store, pool, validation, ledger);
         }
+    }
+
+    private static String where(NodeProperties properties) {
+        return properties.store() == NodeProperties.Store.POSTGRES ? "the PostgreSQL database" : properties.dataDir();
     }
 }

@@ -11,6 +11,14 @@ public sealed interface Queued {
     record Full(int maxPending) implements Queued {
     }
 
+    /** The sender already has its fair share ({@code maxPerSender}) waiting: it may send more after the next block. */
+    record SenderFull(String sender, int maxPerSender) implements Queued {
+    }
+
+    /** The replicas' shared chain moved on while this replica was catching up: the client may try again at once. */
+    record Behind() implements Queued {
+    }
+
     /** The ledger refuses it, saying why (balance, nonce). */
     record Refused(String message) implements Queued {
     }

@@ -2,7 +2,10 @@ package dev.blockmine.node.chain;
 
 import java.math.BigInteger;
 import java.util.Objects;
+import java.util.Set;
 
+import dev.blockmine.pow.CanonicalJson;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -42,6 +45,34 @@ public record Transaction(String sender, String recipient, Number amount, Signed
     /** The one-coin reward for the miner of a block, recorded with the id exactly as sent. */
     public static Transaction reward(String minerId) {
         return new Transaction(COINBASE, minerId, BigInteger.ONE);
+    }
+
+    private static final Set<String> KEYS = Set.of("amount", "recipient", "sender");
+    private static final Set<String> SIGNED_KEYS = Set.of("amount", "nonce", "recipient", "sender", "signature");
+
+    /**
+     * A transaction read back from JSON (in a block, or waiting in a shared pool), exactly as this node writes it.
+     *
+     * @throws IllegalArgumentException when it is not one
+     */
+    public static Transaction fromJson(JsonNode tx) {
+        Set<String> keys = tx.isObject() ? Set.copyOf(tx.propertyNames()) : Set.of();
+        boolean signed = keys.equals(SIGNED_KEYS);
+        if (!(signed || keys.equals(KEYS)) || !tx.get("sender").isString()
+                || !tx.get("recipient").isString() || !tx.get("amount").isNumber()
+                || signed && (!tx.get("nonce").isIntegralNumber() || !tx.get("nonce").canConvertToLong()
+                        || !tx.get("signature").isString())) {
+            throw new IllegalArgumentException("not a transaction: " + tx);
+        }
+        JsonNode amount = tx.get("amount");
+        return new Transaction(tx.get("sender").stringValue(), tx.get("recipient").stringValue(),
+                amount.isIntegralNumber() ? amount.bigIntegerValue() : (Number) amount.doubleValue(),
+                signed ? new Signed(tx.get("nonce").longValue(), tx.get("signature").stringValue()) : null);
+    }
+
+    /** Its canonical JSON, exactly as a block string holds it. */
+    public String canonicalJson() {
+        return CanonicalJson.encode(toJson(JsonNodeFactory.instance));
     }
 
     ObjectNode toJson(JsonNodeFactory nodes) {

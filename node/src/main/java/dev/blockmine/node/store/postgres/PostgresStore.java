@@ -33,6 +33,7 @@ public final class PostgresStore implements BlockStore {
     }
 
     /** The stored blocks with an index above {@code index}, oldest first. */
+    @Override
     public List<SealedBlock> blocksAfter(long index) {
         return jdbc.sql("SELECT block_string FROM block WHERE idx > ? ORDER BY idx").param(index)
                 .query((row, n) -> SealedBlock.fromJson(CanonicalJson.parse(row.getString(1)))).list();

@@ -3,8 +3,6 @@ package dev.blockmine.node.store.postgres;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
@@ -16,8 +14,6 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
 
 import dev.blockmine.node.chain.Chain;
-import dev.blockmine.node.chain.NextBlock;
-import dev.blockmine.node.chain.SealedBlock;
 
 /**
  * Brings blocks other replicas appended into this replica's chain: it LISTENs for the notification every inserted
@@ -31,14 +27,12 @@ final class ReplicaFollower implements SmartLifecycle {
     private static final String CHANNEL = "blockmine_block";
 
     private final DataSource dataSource;
-    private final PostgresStore store;
     private final Chain chain;
     private volatile boolean running;
     private Thread thread;
 
     ReplicaFollower(DataSource dataSource, Chain chain) {
         this.dataSource = dataSource;
-        this.store = new PostgresStore(dataSource);
         this.chain = chain;
     }
 
@@ -72,7 +66,7 @@ final class ReplicaFollower implements SmartLifecycle {
                 }
                 PGConnection notifications = connection.unwrap(PGConnection.class);
                 while (running) {
-                    catchUp();
+                    chain.catchUp();
                     notifications.getNotifications(1000); // wakes at a new block, or after a second
                 }
             } catch (SQLException | DataAccessException e) {
@@ -81,20 +75,6 @@ final class ReplicaFollower implements SmartLifecycle {
                     pause();
                 }
             }
-        }
-    }
-
-    /** Appends every stored block beyond our tip; a stored chain that does not continue ours is adopted when longer. */
-    void catchUp() {
-        List<SealedBlock> newer = store.blocksAfter(chain.tip().index());
-        for (SealedBlock block : newer) {
-            SealedBlock tip = chain.tip();
-            if (block.index() != tip.index() + 1 || !block.block().previousHash().equals(tip.hash())) {
-                log.warn("The stored chain no longer continues ours at block {}: taking the stored chain", block.index());
-                chain.replaceIfLonger(store.load(), Optional.empty());
-                return;
-            }
-            chain.appendOn(new NextBlock(tip, List.of()), block, Optional.empty()); // false when our own append got there first: the next round sees it
         }
     }
 

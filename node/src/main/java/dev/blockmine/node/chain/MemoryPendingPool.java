@@ -1,0 +1,79 @@
+package dev.blockmine.node.chain;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The pending pool of one process, guarded by the chain's lock (it has none of its own). */
+public final class MemoryPendingPool implements PendingPool {
+
+    private static final Logger log = LoggerFactory.getLogger(MemoryPendingPool.class);
+
+    private final int max;
+    private final int maxPerSender;
+    private final List<Transaction> pending = new ArrayList<>();
+    private final Map<String, Integer> perSender = new HashMap<>();
+
+    /**
+     * @param max transactions waiting at most
+     * @param maxPerSender transactions of one sender waiting at most: no client fills the pool alone
+     */
+    public MemoryPendingPool(int max, int maxPerSender) {
+        this.max = max;
+        this.maxPerSender = maxPerSender;
+    }
+
+    @Override
+    public List<Transaction> list() {
+        return List.copyOf(pending);
+    }
+
+    @Override
+    public int count() {
+        return pending.size();
+    }
+
+    @Override
+    public Queued offer(Transaction transaction, SealedBlock tip, Function<List<Transaction>, Optional<String>> refusal) {
+        Optional<Queued> full = PendingLimits.full(pending.size(), max,
+                perSender.getOrDefault(transaction.sender(), 0), maxPerSender, transaction.sender());
+        if (full.isPresent()) {
+            return full.get();
+        }
+        Optional<String> refused = refusal.apply(pending);
+        if (refused.isPresent()) {
+            return new Queued.Refused(refused.get());
+        }
+        pending.add(transaction);
+        perSender.merge(transaction.sender(), 1, Integer::sum);
+        return new Queued.Accepted(tip.index() + 1);
+    }
+
+    @Override
+    public boolean commit(List<Transaction> taken, BooleanSupplier store, UnaryOperator<List<Transaction>> stillValid) {
+        if (!store.getAsBoolean()) {
+            return false;
+        }
+        // the pool only grows between blocks, so the transactions the block was built with are still the first
+        pending.subList(0, taken.size()).clear();
+        if (!pending.isEmpty()) {
+            List<Transaction> valid = List.copyOf(stillValid.apply(List.copyOf(pending)));
+            if (valid.size() != pending.size()) {
+                log.info("Dropped {} pending transactions the new chain made invalid", pending.size() - valid.size());
+                pending.clear();
+                pending.addAll(valid);
+            }
+        }
+        perSender.clear();
+        pending.forEach(transaction -> perSender.merge(transaction.sender(), 1, Integer::sum));
+        return true;
+    }
+}
