@@ -29,16 +29,26 @@ final class Bystander implements AutoCloseable {
                     if (answer.statusCode() == 200) {
                         served.incrementAndGet();
                     } else {
-                        failures.add("status " + answer.statusCode());
+                        failures.add(java.time.Instant.now() + " status " + answer.statusCode());
                     }
                     Thread.sleep(100);
                 } catch (InterruptedException e) {
                     return;
                 } catch (Exception e) {
-                    failures.add(e.toString());
+                    failures.add(java.time.Instant.now() + " " + e); // when, to set against the attack
                 }
             }
         });
+    }
+
+    /**
+     * Waits until the node has answered once, and forgets what failed before: the very first requests to a node
+     * just started, on a loaded machine, can take over a second (class loading, a cold JIT), attack or not.
+     */
+    Bystander warmedUp() {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> served.get() > 0);
+        failures.clear();
+        return this;
     }
 
     /** Answers served in time so far. */

@@ -35,6 +35,7 @@ class CrossSitePostTest {
     void postsABrowserCouldSendFromAnotherOriginChangeNothing() throws Exception {
         try (RunningNode node = new RunningNode("node.difficulty=3", "node.ledger=open"); FakePeer peer = new FakePeer();
                 Bystander bystander = new Bystander(node.url)) {
+            bystander.warmedUp();
             String genesis = node.chain().tip().blockString();
             BigInteger proof = Proofs.firstValid(genesis, Blocks.RULE, 0);
             String register = "{\"nodes\": [\"" + peer.url() + "\"]}";
