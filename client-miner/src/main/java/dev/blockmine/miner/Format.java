@@ -13,6 +13,11 @@ final class Format {
         return String.format(Locale.ROOT, "%.2f s", d.toNanos() / 1e9);
     }
 
+    /** A polling interval as people say it: "1 s", "0.5 s". */
+    static String interval(Duration d) {
+        return java.math.BigDecimal.valueOf(d.toNanos(), 9).stripTrailingZeros().toPlainString() + " s";
+    }
+
     static String duration(Duration d) {
         long s = d.toSeconds();
         return s >= 3600 ? "%dh %02dm %02ds".formatted(s / 3600, s / 60 % 60, s % 60)

@@ -69,8 +69,18 @@ public final class MinerCommand implements Callable<Integer> {
     int zeros;
 
     @Option(names = "--poll", paramLabel = "SECONDS", defaultValue = "1",
-            description = "How often to check, while searching, whether someone else forged the block (default: ${DEFAULT-VALUE}).")
+            description = "How often to check, while searching, whether someone else forged the block, when the node"
+                    + " does not push new blocks or --no-push (default: ${DEFAULT-VALUE}).")
     double pollSeconds;
+
+    @Option(names = "--push", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Hear of new blocks the moment the node has them (its GET /events stream) instead of polling;"
+                    + " nodes without the stream are polled anyway (default: on; --no-push to always poll).")
+    boolean push;
+
+    @Option(names = "--search-log", paramLabel = "FILE",
+            description = "Write one JSON line per proof search (block, start, end, threads, outcome): for benchmarks.")
+    Path searchLog;
 
     @Option(names = "--verify-chain", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Validate the node's chain (GET /chain) before mining, and each new block after; refuse to mine"
@@ -142,6 +152,17 @@ public final class MinerCommand implements Callable<Integer> {
                     Duration.ofMillis(Math.round(pollSeconds * 1000)), blocks, out);
             if (verifyChain) {
                 loop.verifyingChain();
+            }
+            if (push) {
+                loop.listeningForTips();
+            }
+            if (searchLog != null) {
+                try {
+                    loop.loggingSearches(searchLog);
+                } catch (java.io.UncheckedIOException e) {
+                    err.println(e.getMessage() + ": " + e.getCause().getMessage());
+                    return 2;
+                }
             }
             Interrupts.onInterrupt(loop::stop);
             out.printf("Mining on %s as %s; press Ctrl-C to stop%n", node.url(), CanonicalJson.quote(minerId));

@@ -3,6 +3,7 @@ package dev.blockmine.miner;
 import java.io.PrintStream;
 import java.math.BigInteger;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -14,7 +15,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The miner's loop: get the last block, search a proof, post it, count the coins; until stopped.
- * While searching it polls the node, and drops a block as soon as someone else has forged it.
+ * While searching it listens for new tips ({@link #listeningForTips()}: the node's {@code GET /events}, falling back to
+ * polling) or polls the node, and drops a block as soon as someone else has forged it.
  * Nothing the node does (down, restarting, answering HTML) ends the loop: it says so and retries.
  */
 public final class MiningLoop {
@@ -33,6 +35,21 @@ public final class MiningLoop {
     private final Retries retries;
     private final CoinTally tally;
     private ChainVerifier verifier;
+    private boolean listen;
+    private TipStream tips; // while run() runs with listen on
+    private SearchLog searchLog = SearchLog.NONE;
+    private final AtomicReference<Watch> watching = new AtomicReference<>();
+
+    /** The search in hand and the block it mines on, for a tip pushed to us to cancel. */
+    private record Watch(Tip mined, SearchControl control, AtomicReference<String> forgedElsewhere) {
+
+        void heard(Tip tip) {
+            if (tip.supersedes(mined)) {
+                forgedElsewhere.compareAndSet(null, tip.next().toString());
+                control.cancel();
+            }
+        }
+    }
 
     /**
      * @param stopAfterBlocksWon stop once this many blocks are won; 0 mines until {@link #stop()}
@@ -56,6 +73,21 @@ public final class MiningLoop {
         return this;
     }
 
+    /**
+     * Hear of new blocks the moment the node has them, from its {@code GET /events} stream, instead of polling; the
+     * loop still polls while the node has no stream (a course node) or the stream is down, and says which it does.
+     */
+    public MiningLoop listeningForTips() {
+        this.listen = true;
+        return this;
+    }
+
+    /** Writes one JSON line per search to {@code file} (see {@link SearchLog}): for benchmarks. */
+    public MiningLoop loggingSearches(java.nio.file.Path file) {
+        this.searchLog = SearchLog.to(file);
+        return this;
+    }
+
     /** Ends the loop soon: the running search is cancelled and any back-off wait is cut short. Safe from any thread. */
     public void stop() {
         stopper.stop();
@@ -66,11 +98,48 @@ public final class MiningLoop {
     }
 
     public MiningSummary run() {
+        String polling = "polling every " + Format.interval(pollInterval);
+        if (listen) {
+            tips = new TipStream(node, out, polling, this::heard).start();
+        } else {
+            out.println("Watching for new blocks: " + polling);
+        }
+        try (SearchLog log = searchLog) {
+            return mine();
+        } finally {
+            if (tips != null) {
+                tips.close();
+            }
+        }
+    }
+
+    /**
+     * The node's last block, or the tip it pushed if that is later (a node behind a load balancer may serve an older
+     * replica's tip): mining on a block already known dead would only be cancelled again at once.
+     */
+    private JsonNode newest(JsonNode lastBlock) {
+        Optional<Tip> pushed = tips == null ? Optional.empty() : tips.latest();
+        Optional<Tip> served = Tip.of(lastBlock);
+        if (pushed.isPresent() && served.isPresent() && pushed.get().index().compareTo(served.get().index()) > 0) {
+            return CanonicalJson.parse(pushed.get().blockString());
+        }
+        return lastBlock;
+    }
+
+    /** A tip pushed by the node, on the stream's thread: it cancels the search in hand if its block is dead. */
+    private void heard(Tip tip) {
+        Watch watch = watching.get();
+        if (watch != null) {
+            watch.heard(tip);
+        }
+    }
+
+    private MiningSummary mine() {
         long started = System.nanoTime();
         while (!isStopped() && !tally.reached(stopAfterBlocksWon)) {
             JsonNode block;
             try {
-                block = node.lastBlock();
+                block = newest(node.lastBlock());
                 if (verifier != null) {
                     verifier.check(block);
                 }
@@ -91,15 +160,29 @@ public final class MiningLoop {
             out.printf("Mining block %s: proof of work started (%s zeros, %d thread%s, %s engine)%n", index,
                     rule.hexZeros(), search.threads(), search.threads() == 1 ? "" : "s", search.name());
             long searchStarted = System.nanoTime();
+            long startedAt = System.currentTimeMillis();
             AtomicReference<String> forgedElsewhere = new AtomicReference<>();
+            Tip mined = Tip.of(block).orElse(null);
+            if (mined != null) {
+                Watch watch = new Watch(mined, control, forgedElsewhere);
+                watching.set(watch);
+                if (tips != null) {
+                    tips.latest().ifPresent(watch::heard); // a tip heard while we asked for the last block
+                }
+            }
             Thread watcher = Thread.ofVirtual().name("stale-watch").start(
                     () -> watch(blockString, index, control, forgedElsewhere, searchStarted));
             OptionalLong proof = search.search(blockString, rule, control);
             watcher.interrupt();
+            watching.set(null);
+            long endedAt = System.currentTimeMillis();
+            BigInteger forging = mined == null ? BigInteger.ZERO : mined.next();
             Duration took = Duration.ofNanos(System.nanoTime() - searchStarted);
             tally.tried(control.tried());
             String rate = Format.rate(control.tried(), took);
             if (proof.isEmpty()) {
+                searchLog.record(forging, startedAt, endedAt, search.threads(), control.tried(),
+                        forgedElsewhere.get() != null ? SearchLog.Outcome.ABANDONED : SearchLog.Outcome.STOPPED);
                 if (forgedElsewhere.get() != null) {
                     out.printf("Block %s was forged by someone else after %s (%s); moving on to block %s%n",
                             index, Format.seconds(took), rate, forgedElsewhere.get());
@@ -114,9 +197,12 @@ public final class MiningLoop {
             try {
                 reply = node.submit(BigInteger.valueOf(proof.getAsLong()), minerId);
             } catch (NodeException e) {
+                searchLog.record(forging, startedAt, endedAt, search.threads(), control.tried(), SearchLog.Outcome.REFUSED);
                 retries.pause("Could not post the proof: " + e.getMessage());
                 continue;
             }
+            searchLog.record(forging, startedAt, endedAt, search.threads(), control.tried(), reply.forged()
+                    ? SearchLog.Outcome.WON : reply.status() == 409 ? SearchLog.Outcome.STALE : SearchLog.Outcome.REFUSED);
             String answer = "%d \"%s\"".formatted(reply.status(), reply.message());
             if (reply.forged()) {
                 tally.won(answer);
@@ -139,6 +225,9 @@ public final class MiningLoop {
                     double seconds = (System.nanoTime() - searchStarted) / 1e9;
                     out.printf("  ... block %s: %s proofs tried in %.0f s (%s)%n", index,
                             Format.count(control.tried()), seconds, Format.rate(control.tried() / seconds));
+                }
+                if (tips != null && tips.live()) {
+                    continue; // tips are pushed: no need to ask
                 }
                 JsonNode latest;
                 try {

@@ -144,7 +144,12 @@ public final class NodeClient {
         }
     }
 
-    private HttpUrl endpoint(String path) {
+    /** The client every request goes through, to derive others from (the event stream's). */
+    OkHttpClient http() {
+        return http;
+    }
+
+    HttpUrl endpoint(String path) {
         return base.newBuilder().addPathSegment(path).build();
     }
 

@@ -1,0 +1,121 @@
+package dev.blockmine.miner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+import dev.blockmine.pow.ProofRule;
+import dev.blockmine.pow.search.DigestProofSearch;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+
+/**
+ * The miner listening for new tips: it drops its search when one is pushed, reconnects a stream that drops, ignores
+ * what it cannot read, and polls a node that has no stream. The miner believes in 9 zeros: it never finishes a search
+ * by itself, so only news of a new block ends one.
+ */
+class TipStreamTest {
+
+    private static final ProofRule NEVER = new ProofRule(9);
+    private static final String BLOCK_A = "{\"index\": 1, \"previous_hash\": \"1\", \"proof\": 100, \"timestamp\": 1700000000.5, \"transactions\": []}";
+    private static final String BLOCK_B = "{\"index\": 2, \"previous_hash\": \"ab\", \"proof\": 7, \"timestamp\": 1700000001.5, \"transactions\": []}";
+
+    private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+    private final PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
+
+    /** Streams that close at once: a heartbeat and an unreadable event, then the tip B, then heartbeats. */
+    static final class StreamingNode extends Dispatcher {
+        final AtomicInteger streams = new AtomicInteger();
+        final AtomicBoolean pushed = new AtomicBoolean();
+
+        @Override
+        public MockResponse dispatch(RecordedRequest request) {
+            if (request.getUrl().encodedPath().equals("/events")) {
+                String body = switch (streams.incrementAndGet()) {
+                    case 1 -> ": keep-alive\n\nevent: tip\ndata: not json\n\nevent: tip\ndata: {\"index\": 5}\n\n";
+                    case 2 -> "event: tip\nid: 2\ndata: {\"block\": " + BLOCK_B + ", \"hash\": \"x\", \"index\": 2}\n\n";
+                    default -> ": keep-alive\n\n";
+                };
+                if (streams.get() == 2) {
+                    pushed.set(true);
+                }
+                return new MockResponse.Builder().addHeader("Content-Type", "text/event-stream").body(body).build();
+            }
+            return new MockResponse.Builder().body("{\"last_block\": " + (pushed.get() ? BLOCK_B : BLOCK_A) + "}").build();
+        }
+    }
+
+    @Test
+    void dropsTheSearchWhenANewTipIsPushedAndReconnectsTheStream() throws Exception {
+        StreamingNode node = new StreamingNode();
+        try (MockWebServer server = new MockWebServer(); DigestProofSearch search = new DigestProofSearch(1)) {
+            server.setDispatcher(node);
+            server.start(0);
+            // it never polls: only a pushed tip can end the search on block A
+            MiningLoop loop = new MiningLoop(new NodeClient(server.url("/").toString(), Duration.ofSeconds(5)), search,
+                    NEVER, "ana", Duration.ofHours(1), 0, out).listeningForTips();
+            CompletableFuture<MiningSummary> running = CompletableFuture.supplyAsync(loop::run);
+            awaitOutput("Mining block 3: proof of work started");
+            loop.stop();
+            running.get(10, TimeUnit.SECONDS);
+            assertThat(printed()).contains("Watching for new blocks: push (server-sent events)")
+                    .contains("Watching for new blocks: polling every 3600 s (event stream closed by the node; reconnecting)")
+                    .contains("Mining block 2: proof of work started")
+                    .contains("Block 2 was forged by someone else after").contains("moving on to block 3")
+                    .doesNotContain("Exception");
+            assertThat(node.streams.get()).isGreaterThanOrEqualTo(2);
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "404 | text/html        | <html><h1>Not Found</h1></html> | GET /events answered 404",
+        "200 | application/json | {\"last_block\": {}}           | GET /events answered 200, Invalid content-type: application/json"})
+    void pollsANodeWithoutAStream(int status, String type, String body, String said) throws Exception {
+        AtomicInteger gets = new AtomicInteger();
+        Dispatcher courseNode = new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                if (request.getUrl().encodedPath().equals("/events")) {
+                    return new MockResponse.Builder().code(status).addHeader("Content-Type", type).body(body).build();
+                }
+                return new MockResponse.Builder().body("{\"last_block\": " + (gets.incrementAndGet() < 4 ? BLOCK_A : BLOCK_B) + "}").build();
+            }
+        };
+        try (MockWebServer server = new MockWebServer(); DigestProofSearch search = new DigestProofSearch(1)) {
+            server.setDispatcher(courseNode);
+            server.start(0);
+            MiningLoop loop = new MiningLoop(new NodeClient(server.url("/").toString(), Duration.ofSeconds(5)), search,
+                    NEVER, "ana", Duration.ofMillis(100), 0, out).listeningForTips();
+            CompletableFuture<MiningSummary> running = CompletableFuture.supplyAsync(loop::run);
+            awaitOutput("Block 2 was forged by someone else");
+            awaitOutput("the node has no event stream");
+            loop.stop();
+            running.get(10, TimeUnit.SECONDS);
+            assertThat(printed()).contains("Watching for new blocks: polling every 0.1 s (the node has no event stream: " + said + ")")
+                    .doesNotContain("push (server-sent events)");
+        }
+    }
+
+    private void awaitOutput(String text) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> printed().contains(text));
+    }
+
+    private String printed() {
+        return output.toString(StandardCharsets.UTF_8);
+    }
+}
