@@ -41,7 +41,16 @@ public final class BlockForge {
         return rule;
     }
 
+    /**
+     * Judges {@code proof} on the tip. A replica sharing its store with others may be behind for the moment a new
+     * block's notification takes: a proof that fits no block here is judged again after catching up from the store.
+     */
     public Submission submit(BigInteger proof, String minerId) {
+        Submission submission = judge(proof, minerId);
+        return submission instanceof Submission.Invalid && chain.catchUp() ? judge(proof, minerId) : submission;
+    }
+
+    private Submission judge(BigInteger proof, String minerId) {
         SealedBlock tip = chain.tip();
         if (rule.isValid(tip.blockString(), proof)) {
             NextBlock next = chain.nextBlock(); // read only for a valid proof: most are not

@@ -57,6 +57,11 @@ public final class Replicas implements AutoCloseable {
         return nodes.get(replica).getBean(Chain.class);
     }
 
+    /** A bean of one replica's application context. */
+    public <T> T bean(int replica, Class<T> type) {
+        return nodes.get(replica).getBean(type);
+    }
+
     public HttpResponse<String> post(int replica, String path, String json) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url(replica) + path)).header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(json)).build(),
