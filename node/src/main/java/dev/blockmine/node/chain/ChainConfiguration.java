@@ -4,18 +4,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 
-import javax.sql.DataSource;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.blockmine.node.NodeProperties;
-import dev.blockmine.node.store.postgres.PostgresPendingPool;
-import dev.blockmine.node.store.postgres.PostgresStore;
 import dev.blockmine.pow.CanonicalJson;
 import dev.blockmine.pow.BinaryRule;
 import dev.blockmine.pow.BlockShape;
@@ -25,13 +21,14 @@ class ChainConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(ChainConfiguration.class);
 
+    /** The memory and journal stores; {@code node.store=postgres} has its own (store.postgres), made with its database. */
     @Bean
-    @DependsOnDatabaseInitialization // the postgres store's schema is made (Flyway) before its first read
-    BlockStore blockStore(NodeProperties properties, ObjectProvider<DataSource> database) {
+    @ConditionalOnExpression("!'${node.store:memory}'.equalsIgnoreCase('postgres')")
+    BlockStore blockStore(NodeProperties properties) {
         return switch (properties.store()) {
             case MEMORY -> BlockStore.MEMORY;
             case DURABLE, JOURNAL -> new JournalStore(Path.of(properties.dataDir()));
-            case POSTGRES -> new PostgresStore(database.getObject());
+            case POSTGRES -> throw new IllegalStateException("store.postgres.PostgresConfiguration makes the postgres store");
         };
     }
 
@@ -45,13 +42,11 @@ class ChainConfiguration {
                 shape, () -> rules.orderedStream().toList());
     }
 
-    /** Where transactions wait for the next block: this process's memory, or the replicas' shared database. */
+    /** Where transactions wait for the next block: this process's memory; replicas share theirs (store.postgres). */
     @Bean
-    @DependsOnDatabaseInitialization
-    PendingPool pendingPool(NodeProperties properties, ObjectProvider<DataSource> database) {
-        return properties.store() == NodeProperties.Store.POSTGRES
-                ? new PostgresPendingPool(database.getObject(), properties.maxPendingTransactions(), properties.maxPendingPerSender())
-                : new MemoryPendingPool(properties.maxPendingTransactions(), properties.maxPendingPerSender());
+    @ConditionalOnExpression("!'${node.store:memory}'.equalsIgnoreCase('postgres')")
+    PendingPool pendingPool(NodeProperties properties) {
+        return new MemoryPendingPool(properties.maxPendingTransactions(), properties.maxPendingPerSender());
     }
 
     @Bean
