@@ -128,6 +128,8 @@ final class MinerConnection {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // only the node's end interrupts a connection
+        } catch (RuntimeException e) { // the chain could not store a block (a replica's database is away): never A
+            log.warn("{}: the chain could not take its block ({}); closing that connection", peer, e.getMessage());
         } finally {
             board.forget(this);
             writer.flush(); // replies batched behind a Q or the end of the input still go out whole

@@ -58,7 +58,14 @@ final class SolutionJudge {
         }
         SealedBlock forged = job.next().forge(BigInteger.valueOf(solution.nonce()), miner.name(),
                 new ProvenBy.Binary(job.rule().zeroBits()), Clock.systemUTC());
-        if (!chain.appendOn(job.next(), forged, Optional.empty())) {
+        boolean appended;
+        try {
+            appended = chain.appendOn(job.next(), forged, Optional.empty());
+        } catch (RuntimeException storeFailed) { // nothing appended (a replica's database is away): the job stays open
+            job.releaseClaim(miner);
+            throw storeFailed;
+        }
+        if (!appended) {
             job.releaseClaim(miner); // not the winner: if the job is re-handed before it settles, it is told I
             return new Verdict.Stale(solution.txn()); // an HTTP miner (or an earlier job) got there first
         }

@@ -14,8 +14,6 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.blockmine.node.chain.PendingLimits;
 import dev.blockmine.node.chain.PendingPool;
@@ -40,13 +38,13 @@ public final class PostgresPendingPool implements PendingPool {
     }
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate transactions;
+    private final Transactions transactions;
     private final int max;
     private final int maxPerSender;
 
     public PostgresPendingPool(DataSource dataSource, int max, int maxPerSender) {
         this.jdbc = JdbcClient.create(dataSource);
-        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.transactions = new Transactions(dataSource);
         this.max = max;
         this.maxPerSender = maxPerSender;
     }
@@ -63,7 +61,7 @@ public final class PostgresPendingPool implements PendingPool {
 
     @Override
     public Queued offer(Transaction transaction, SealedBlock tip, Function<List<Transaction>, Optional<String>> refusal) {
-        return transactions.execute(status -> {
+        return transactions.run(status -> {
             lock();
             Optional<String> stored = jdbc.sql("SELECT hash FROM block ORDER BY idx DESC LIMIT 1").query(String.class).optional();
             if (!stored.orElse("").equals(tip.hash())) {
@@ -86,7 +84,7 @@ public final class PostgresPendingPool implements PendingPool {
 
     @Override
     public boolean commit(List<Transaction> taken, BooleanSupplier store, UnaryOperator<List<Transaction>> stillValid) {
-        return Boolean.TRUE.equals(transactions.execute(status -> {
+        return Boolean.TRUE.equals(transactions.run(status -> {
             lock();
             List<Waiting> first = waiting(taken.size());
             for (int i = 0; i < taken.size(); i++) {

@@ -5,8 +5,6 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.blockmine.node.chain.BlockStore;
 import dev.blockmine.node.chain.SealedBlock;
@@ -20,11 +18,11 @@ import dev.blockmine.pow.CanonicalJson;
 public final class PostgresStore implements BlockStore {
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate transactions;
+    private final Transactions transactions;
 
     public PostgresStore(DataSource dataSource) {
         this.jdbc = JdbcClient.create(dataSource);
-        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.transactions = new Transactions(dataSource);
     }
 
     @Override
@@ -49,7 +47,7 @@ public final class PostgresStore implements BlockStore {
      */
     @Override
     public boolean appendIfNext(SealedBlock block) {
-        Boolean inserted = transactions.execute(status -> insertIfNext(block));
+        Boolean inserted = transactions.run(status -> insertIfNext(block));
         return Boolean.TRUE.equals(inserted) || jdbc.sql("SELECT hash FROM block WHERE idx = ?").param(block.index())
                 .query(String.class).optional().filter(block.hash()::equals).isPresent();
     }
@@ -76,9 +74,10 @@ public final class PostgresStore implements BlockStore {
 
     @Override
     public void replaceAll(List<SealedBlock> chain) {
-        transactions.executeWithoutResult(status -> {
+        transactions.run(status -> {
             jdbc.sql("DELETE FROM block").update();
             chain.forEach(this::insertIfNext);
+            return null;
         });
     }
 }

@@ -45,6 +45,84 @@ public final class TestPostgres {
         return new String[] {"node.store=postgres", "spring.datasource.url=" + newDatabase()};
     }
 
+    /**
+     * A server of the caller's own, apart from the shared one, that it may stop and start again (a database that goes
+     * away and comes back); its URL stays the same. Closing it stops it and removes its files.
+     */
+    public static OwnServer ownServer() {
+        server(); // skips the test where no server can be started
+        Path dir = target().resolve("postgres-test-" + ProcessHandle.current().pid() + "-" + DATABASES.incrementAndGet());
+        OwnServer own = new OwnServer(dir);
+        own.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(script(), dir)));
+        return own;
+    }
+
+    /** A server of one test's own (see {@link #ownServer()}). */
+    public static final class OwnServer implements AutoCloseable {
+
+        private final Path dir;
+        private String url;
+
+        private OwnServer(Path dir) {
+            this.dir = dir;
+        }
+
+        /** Its {@code blockmine} database. */
+        public String url() {
+            return url;
+        }
+
+        /** Starts it (again), on the same port. */
+        public void start() {
+            url = lastLine(call("start", dir.toString()));
+        }
+
+        /** Stops it: every connection to it is cut. */
+        public void stop() {
+            call("stop", dir.toString());
+        }
+
+        @Override
+        public void close() {
+            TestPostgres.stop(script(), dir);
+        }
+    }
+
+    private static String call(String... args) {
+        try {
+            return run(script(), args);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static String lastLine(String output) {
+        return output.lines().reduce((first, last) -> last).orElse("");
+    }
+
+    private static Path top() {
+        Path top = Path.of("").toAbsolutePath();
+        while (!Files.exists(top.resolve("scripts/postgres.sh"))) {
+            top = top.getParent();
+            if (top == null) {
+                throw new IllegalStateException("scripts/postgres.sh not found above " + Path.of("").toAbsolutePath());
+            }
+        }
+        return top;
+    }
+
+    private static Path script() {
+        return top().resolve("scripts/postgres.sh");
+    }
+
+    private static Path target() {
+        return top().resolve("target");
+    }
+
     private static synchronized String server() {
         if (serverUrl == null && failure == null) {
             try {
@@ -61,18 +139,11 @@ public final class TestPostgres {
     }
 
     private static String start() throws IOException, InterruptedException {
-        Path top = Path.of("").toAbsolutePath();
-        while (!Files.exists(top.resolve("scripts/postgres.sh"))) {
-            top = top.getParent();
-            if (top == null) {
-                throw new IllegalStateException("scripts/postgres.sh not found above " + Path.of("").toAbsolutePath());
-            }
-        }
-        Path script = top.resolve("scripts/postgres.sh");
-        Path target = top.resolve("target");
+        Path script = script();
+        Path target = target();
         stopLeftovers(script, target);
         Path dir = target.resolve("postgres-test-" + ProcessHandle.current().pid());
-        String url = run(script, "start", dir.toString()).lines().reduce((first, last) -> last).orElse("");
+        String url = lastLine(run(script, "start", dir.toString()));
         if (!url.startsWith("jdbc:postgresql:")) {
             throw new IllegalStateException("scripts/postgres.sh start printed no URL: " + url);
         }
@@ -86,8 +157,8 @@ public final class TestPostgres {
             return;
         }
         try (Stream<Path> dirs = Files.list(target)) {
-            dirs.filter(d -> d.getFileName().toString().matches("postgres-test-\\d+"))
-                    .filter(d -> ProcessHandle.of(Long.parseLong(d.getFileName().toString().substring(14))).isEmpty())
+            dirs.filter(d -> d.getFileName().toString().matches("postgres-test-\\d+(-\\d+)?"))
+                    .filter(d -> ProcessHandle.of(Long.parseLong(d.getFileName().toString().split("-")[2])).isEmpty())
                     .forEach(d -> stop(script, d));
         }
     }
