@@ -3,14 +3,19 @@
 #
 #   scripts/cluster.sh              # PostgreSQL, 3 replicas, nginx on http://localhost:5000; Ctrl-C stops everything
 #   REPLICAS=2 PORT=8080 scripts/cluster.sh
+#   PORT=6400 HTTP_BASE=6410 TCP_BASE=6420 PG_PORT=6430 scripts/cluster.sh   # every port chosen
 #
 # Installs Debian's postgresql and nginx packages when missing, builds node/target/node.jar when missing. Replica i
-# serves HTTP on 5010+i and the binary protocol on 5020+i (TCP miners connect to a replica directly); the database
-# and logs are kept in target/cluster (the chain survives a restart of the cluster).
+# serves HTTP on HTTP_BASE+i (5010+i) and the binary protocol on TCP_BASE+i (5020+i; TCP miners connect to a replica
+# directly); PostgreSQL listens on PG_PORT (a free port when unset). The database and logs are kept in
+# target/cluster (the chain survives a restart of the cluster).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REPLICAS="${REPLICAS:-3}"
 PORT="${PORT:-5000}"
+HTTP_BASE="${HTTP_BASE:-5010}"
+TCP_BASE="${TCP_BASE:-5020}"
+PG_PORT="${PG_PORT:-0}"
 DIR="$PWD/target/cluster"
 mkdir -p "$DIR"
 
@@ -41,25 +46,25 @@ stop_all() {
 trap stop_all INT TERM EXIT
 
 echo "Starting PostgreSQL..."
-URL="$(bash scripts/postgres.sh start "$DIR/postgres" | tail -1)"
+URL="$(bash scripts/postgres.sh start "$DIR/postgres" "$PG_PORT" | tail -1)"
 echo "  $URL"
 
 upstreams=""
 for i in $(seq 1 "$REPLICAS"); do
-  http=$((5010 + i)); tcp=$((5020 + i))
+  http=$((HTTP_BASE + i)); tcp=$((TCP_BASE + i))
   java -jar node/target/node.jar --server.port="$http" --node.tcp.port="$tcp" --node.store=postgres \
     --spring.datasource.url="$URL" > "$DIR/replica-$i.log" 2>&1 &
   pids+=("$!")
   upstreams+="    server 127.0.0.1:$http max_fails=1 fail_timeout=2s;"$'\n'
 done
 for i in $(seq 1 "$REPLICAS"); do
-  http=$((5010 + i))
+  http=$((HTTP_BASE + i))
   for _ in $(seq 1 120); do
     curl -sf "http://127.0.0.1:$http/actuator/health" > /dev/null && break
     kill -0 "${pids[$((i - 1))]}" 2> /dev/null || { echo "replica $i died: see $DIR/replica-$i.log"; exit 1; }
     sleep 1
   done
-  echo "  replica $i: http://127.0.0.1:$http (TCP miners: 127.0.0.1:$((5020 + i)))"
+  echo "  replica $i: http://127.0.0.1:$http (TCP miners: 127.0.0.1:$((TCP_BASE + i)))"
 done
 
 mkdir -p "$DIR/nginx"
