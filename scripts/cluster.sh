@@ -4,6 +4,7 @@
 #   scripts/cluster.sh              # PostgreSQL, 3 replicas, nginx on http://localhost:5000; Ctrl-C stops everything
 #   REPLICAS=2 PORT=8080 scripts/cluster.sh
 #   PORT=6400 HTTP_BASE=6410 TCP_BASE=6420 PG_PORT=6430 scripts/cluster.sh   # every port chosen
+#   NODE_ARGS="--node.difficulty=3" scripts/cluster.sh                          # more settings for every replica
 #
 # Installs Debian's postgresql and nginx packages when missing, builds node/target/node.jar when missing. Replica i
 # serves HTTP on HTTP_BASE+i (5010+i) and the binary protocol on TCP_BASE+i (5020+i; TCP miners connect to a replica
@@ -16,14 +17,17 @@ PORT="${PORT:-5000}"
 HTTP_BASE="${HTTP_BASE:-5010}"
 TCP_BASE="${TCP_BASE:-5020}"
 PG_PORT="${PG_PORT:-0}"
+read -r -a node_args <<< "${NODE_ARGS:-}"
 DIR="$PWD/target/cluster"
 mkdir -p "$DIR"
 
 if ! command -v nginx > /dev/null && [ ! -x /usr/sbin/nginx ]; then
   echo "Installing nginx..."
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo -n"
-  { $sudo apt-get update -q && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q nginx-light; } > "$DIR/apt.log" 2>&1 \
+  { $sudo apt-get update -q && DEBIAN_FRONTEND=noninteractive $sudo apt-get -o DPkg::Lock::Timeout=600 install -y -q nginx-light; } > "$DIR/apt.log" 2>&1 \
     || { echo "could not install nginx (see $DIR/apt.log)"; exit 1; }
+  # the package starts the system's own nginx (port 80) where no init system stops it: only ours is wanted
+  "$(command -v nginx || echo /usr/sbin/nginx)" -s quit 2> /dev/null || true
 fi
 NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
 
@@ -53,7 +57,7 @@ upstreams=""
 for i in $(seq 1 "$REPLICAS"); do
   http=$((HTTP_BASE + i)); tcp=$((TCP_BASE + i))
   java -jar node/target/node.jar --server.port="$http" --node.tcp.port="$tcp" --node.store=postgres \
-    --spring.datasource.url="$URL" > "$DIR/replica-$i.log" 2>&1 &
+    --spring.datasource.url="$URL" "${node_args[@]}" > "$DIR/replica-$i.log" 2>&1 &
   pids+=("$!")
   upstreams+="    server 127.0.0.1:$http max_fails=1 fail_timeout=2s;"$'\n'
 done

@@ -26,7 +26,7 @@ install_server() {
   command -v apt-get > /dev/null || { echo "no PostgreSQL server found and no apt-get to install one" >&2; return 1; }
   local sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo -n"
   echo "Installing Debian's postgresql package..." >&2
-  { $sudo apt-get update -q && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q postgresql; } >&2
+  { $sudo apt-get update -q && DEBIAN_FRONTEND=noninteractive $sudo apt-get -o DPkg::Lock::Timeout=600 install -y -q postgresql; } >&2
   [ -n "$(pg_bin)" ] || { echo "postgresql installed, but no server binaries under /usr/lib/postgresql" >&2; return 1; }
 }
 
