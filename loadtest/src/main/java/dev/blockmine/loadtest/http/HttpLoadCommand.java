@@ -1,6 +1,7 @@
 package dev.blockmine.loadtest.http;
 
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,6 +57,10 @@ public final class HttpLoadCommand implements Callable<Integer> {
             description = "Python with Flask (default: ${DEFAULT-VALUE}; scripts/http-load.sh sets the project's venv).")
     String python;
 
+    @Option(names = "--url", description = "Load a server already running at this base URL (e.g. nginx in front of replicas) "
+            + "instead of starting the Flask server and our node.")
+    URI url;
+
     @Option(names = "--log", defaultValue = "target/http-load-servers.log", description = "Servers' output (default: ${DEFAULT-VALUE}).")
     Path log;
 
@@ -72,39 +77,45 @@ public final class HttpLoadCommand implements Callable<Integer> {
         List<LoadResult> results = new ArrayList<>();
         out.printf("Load: %d s per run after %d s of warm-up, servers at %d hex zeros, %d cores%n", seconds, warmupSeconds,
                 zeros, Runtime.getRuntime().availableProcessors());
+        if (url != null) {
+            results.addAll(runAll(url.toString(), url.getHost(), url.getPort() < 0 ? 80 : url.getPort(), rule, out));
+            out.println();
+            out.print(new LoadTable(results).render());
+            return 0;
+        }
         if (Files.exists(flask)) {
             try (ServerProcess server = ServerProcess.flaskNode(python, flask, zeros, log)) {
-                results.addAll(runAll(server, rule, out));
+                results.addAll(runAll(server.name(), "127.0.0.1", server.port(), rule, out));
             }
         } else {
             out.printf("Flask server not found at %s: its rows are skipped%n", flask.toAbsolutePath());
         }
         try (ServerProcess server = ServerProcess.javaNode(nodeJar, zeros, log)) {
-            results.addAll(runAll(server, rule, out));
+            results.addAll(runAll(server.name(), "127.0.0.1", server.port(), rule, out));
         }
         out.println();
         out.print(new LoadTable(results).render());
         return 0;
     }
 
-    private List<LoadResult> runAll(ServerProcess server, ProofRule rule, PrintStream out) throws InterruptedException {
-        SimulatedMiners load = new SimulatedMiners("127.0.0.1", server.port(), rule);
-        out.printf("%s on port %d: warming up...%n", server.name(), server.port());
-        load.run(server.name(), miners.getFirst(), Duration.ofSeconds(warmupSeconds), Duration.ZERO);
+    private List<LoadResult> runAll(String name, String host, int port, ProofRule rule, PrintStream out) throws InterruptedException {
+        SimulatedMiners load = new SimulatedMiners(host, port, rule);
+        out.printf("%s on port %d: warming up...%n", name, port);
+        load.run(name, miners.getFirst(), Duration.ofSeconds(warmupSeconds), Duration.ZERO);
         List<LoadResult> results = new ArrayList<>();
         for (int count : miners) {
-            results.add(report(out, load.run(server.name(), count, Duration.ofSeconds(seconds), Duration.ZERO)));
+            results.add(report(out, load.run(name, count, Duration.ofSeconds(seconds), Duration.ZERO)));
         }
         if (pacedMiners > 0) {
-            results.add(report(out, load.run(server.name(), pacedMiners, Duration.ofSeconds(seconds), Duration.ofMillis(paceMillis))));
+            results.add(report(out, load.run(name, pacedMiners, Duration.ofSeconds(seconds), Duration.ofMillis(paceMillis))));
         }
         return results;
     }
 
     private static LoadResult report(PrintStream out, LoadResult result) {
-        out.printf(Locale.ROOT, "  %-15s %5d miners, %-20s %9.0f req/s  %8.0f /mine/s  p50 %7.2f ms  p99 %8.2f ms  errors %d  /mine statuses %s%n",
+        out.printf(Locale.ROOT, "  %-15s %5d miners, %-20s %9.0f req/s  %8.0f /mine/s  p50 %7.2f ms  p99 %8.2f ms  /last_block p99 %8.2f ms  errors %d  /mine statuses %s%n",
                 result.server(), result.miners(), result.pace(), result.requestsPerSecond(), result.submissionsPerSecond(),
-                result.p50Millis(), result.p99Millis(), result.errors(), result.mineStatuses());
+                result.p50Millis(), result.p99Millis(), result.lastBlockP99Millis(), result.errors(), result.mineStatuses());
         return result;
     }
 }

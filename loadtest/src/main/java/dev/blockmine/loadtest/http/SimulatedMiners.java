@@ -49,14 +49,17 @@ final class SimulatedMiners {
         LongAdder errors = new LongAdder();
         Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
         List<Latencies> latencies = new ArrayList<>();
+        List<Latencies> lastBlockLatencies = new ArrayList<>();
         long start = System.nanoTime();
         long deadline = start + duration.toNanos();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < miners; i++) {
                 Latencies mine = new Latencies();
+                Latencies lastBlock = new Latencies();
                 latencies.add(mine);
+                lastBlockLatencies.add(lastBlock);
                 String id = "load-" + i;
-                threads.submit(() -> mine(id, supply, deadline, pace, mine, requests, submissions, errors, statuses));
+                threads.submit(() -> mine(id, supply, deadline, pace, mine, lastBlock, requests, submissions, errors, statuses));
             }
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -64,10 +67,12 @@ final class SimulatedMiners {
         Map<Integer, Long> byStatus = new java.util.TreeMap<>();
         statuses.forEach((status, count) -> byStatus.put(status, count.sum()));
         return new LoadResult(server, miners, pace.isZero() ? "closed loop" : "1 round / " + pace.toMillis() + " ms",
-                took, requests.sum(), submissions.sum(), errors.sum(), all.millisAt(50), all.millisAt(99), byStatus);
+                took, requests.sum(), submissions.sum(), errors.sum(), all.millisAt(50), all.millisAt(99), byStatus,
+                Latencies.merge(lastBlockLatencies).millisAt(99));
     }
 
-    private void mine(String id, ProofSupply supply, long deadline, Duration pace, Latencies latencies, LongAdder requests,
+    private void mine(String id, ProofSupply supply, long deadline, Duration pace, Latencies latencies,
+            Latencies lastBlockLatencies, LongAdder requests,
             LongAdder submissions, LongAdder errors, Map<Integer, LongAdder> statuses) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         long next = System.nanoTime() + (pace.isZero() ? 0 : random.nextLong(pace.toNanos())); // spread the starts
@@ -89,6 +94,7 @@ final class SimulatedMiners {
                     long t0 = System.nanoTime();
                     HttpReply reply = connection.get("/last_block");
                     latencies.add(System.nanoTime() - t0);
+                    lastBlockLatencies.add(System.nanoTime() - t0);
                     requests.increment();
                     if (!reply.body().equals(lastBody)) { // like a miner, re-derive the block string when the block changes
                         JsonNode block = blockOf(reply);
