@@ -63,11 +63,13 @@ for i in $(seq 1 "$REPLICAS"); do
 done
 for i in $(seq 1 "$REPLICAS"); do
   http=$((HTTP_BASE + i))
-  for _ in $(seq 1 120); do
+  for _ in $(seq 1 300); do # a busy 2-core machine starting three JVMs at once may take minutes
     curl -sf "http://127.0.0.1:$http/actuator/health" > /dev/null && break
     kill -0 "${pids[$((i - 1))]}" 2> /dev/null || { echo "replica $i died: see $DIR/replica-$i.log"; exit 1; }
     sleep 1
   done
+  curl -sf "http://127.0.0.1:$http/actuator/health" > /dev/null \
+    || { echo "replica $i is not healthy after 5 minutes: see $DIR/replica-$i.log"; exit 1; }
   echo "  replica $i: http://127.0.0.1:$http (TCP miners: 127.0.0.1:$((TCP_BASE + i)))"
 done
 
