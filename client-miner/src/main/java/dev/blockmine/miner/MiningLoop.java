@@ -5,6 +5,7 @@ import java.math.BigInteger;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.blockmine.pow.CanonicalJson;
@@ -172,7 +173,8 @@ public final class MiningLoop {
             }
             Thread watcher = Thread.ofVirtual().name("stale-watch").start(
                     () -> watch(blockString, index, control, forgedElsewhere, searchStarted));
-            OptionalLong proof = search.search(blockString, rule, control);
+            // a start of our own: miners starting at the same place would find the same proof at the same moment
+            OptionalLong proof = search.search(blockString, rule, control, ThreadLocalRandom.current().nextLong());
             watcher.interrupt();
             watching.set(null);
             long endedAt = System.currentTimeMillis();

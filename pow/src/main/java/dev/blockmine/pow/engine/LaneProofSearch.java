@@ -27,13 +27,13 @@ public final class LaneProofSearch extends ThreadedSearch implements ProofSearch
     }
 
     @Override
-    public OptionalLong search(String blockString, ProofRule rule, SearchControl control) {
+    public OptionalLong search(String blockString, ProofRule rule, SearchControl control, long start) {
         byte[] prefix = blockString.getBytes(StandardCharsets.UTF_8);
         ProofLayout layout = ProofLayout.choose(prefix.length, rule.hexZeros() * 4);
         int[] prefixChain = ProofBatch.prefixChain(prefix);
         SlotDigits slots = SlotDigits.of(layout);
         int mask = ProofRule.firstWordMask(rule.hexZeros() * 4);
-        return run(layout.batches(), () -> {
+        return run(layout.batches(), start, () -> {
             TailKernel kernel = kernels.tail(slots);
             ProofBatch batch = new ProofBatch(prefix, layout, prefixChain, slots);
             return (b, progress) -> {

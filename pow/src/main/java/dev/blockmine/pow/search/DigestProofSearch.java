@@ -22,9 +22,9 @@ public final class DigestProofSearch extends ThreadedSearch implements ProofSear
     }
 
     @Override
-    public OptionalLong search(String blockString, ProofRule rule, SearchControl control) {
+    public OptionalLong search(String blockString, ProofRule rule, SearchControl control, long start) {
         byte[] prefix = blockString.getBytes(StandardCharsets.UTF_8);
-        return run(Long.MAX_VALUE / CHUNK, () -> scanner(prefix, rule), control);
+        return run(Long.MAX_VALUE / CHUNK, start, () -> scanner(prefix, rule), control);
     }
 
     /** One thread's scanner: chunk {@code c} is the proofs {@code [c * CHUNK, (c + 1) * CHUNK)}. */

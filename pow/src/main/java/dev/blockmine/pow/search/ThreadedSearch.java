@@ -89,6 +89,15 @@ public abstract class ThreadedSearch implements AutoCloseable {
      * @return the first hit recorded, or empty
      */
     protected final OptionalLong run(long chunks, Supplier<ChunkScan> scanners, SearchControl control) {
+        return run(chunks, 0, scanners, control);
+    }
+
+    /**
+     * As {@link #run(long, Supplier, SearchControl)}, but in the order {@code first, first + 1, …, chunks - 1, 0, …,
+     * first - 1}, where {@code first} is {@code start} modulo {@code chunks}.
+     */
+    protected final OptionalLong run(long chunks, long start, Supplier<ChunkScan> scanners, SearchControl control) {
+        long first = Math.floorMod(start, chunks);
         Progress progress = new Progress(control);
         AtomicLong cursor = new AtomicLong();
         List<Future<?>> running = new ArrayList<>(count);
@@ -97,7 +106,7 @@ public abstract class ThreadedSearch implements AutoCloseable {
                 ChunkScan scanner = scanners.get();
                 long chunk;
                 while (!progress.over() && (chunk = cursor.getAndIncrement()) < chunks) {
-                    long hit = scanner.scan(chunk, progress);
+                    long hit = scanner.scan(chunk < chunks - first ? first + chunk : chunk - (chunks - first), progress);
                     if (hit != NONE) {
                         progress.found.compareAndSet(NONE, hit);
                         return;

@@ -35,6 +35,22 @@ class LaneSearchTest {
     }
 
     @Test
+    void searchesStartedApartFindDifferentProofsAndStartZeroIsTheEnginesFirst() {
+        ProofRule rule = new ProofRule(4);
+        try (ProofSearch search = Engines.proofSearch(EngineKind.AUTO, 1)) {
+            long first = search.search(GENESIS, rule, new SearchControl()).orElseThrow();
+            assertThat(search.search(GENESIS, rule, new SearchControl(), 0)).hasValue(first);
+            List<Long> found = new ArrayList<>();
+            for (long start : new long[] {1, 977, Long.MAX_VALUE, -5}) { // any value: taken modulo the engine's range
+                long proof = search.search(GENESIS, rule, new SearchControl(), start).orElseThrow();
+                assertThat(rule.isValid(GENESIS, BigInteger.valueOf(proof))).isTrue();
+                found.add(proof);
+            }
+            assertThat(found).doesNotHaveDuplicates().doesNotContain(first);
+        }
+    }
+
+    @Test
     void everyLaneEngineFindsProofsWithTwoThreadsForManyBlockStringLengths() {
         Random random = new Random(7);
         ProofRule rule = new ProofRule(3);

@@ -36,6 +36,21 @@ class DigestProofSearchTest {
     }
 
     @Test
+    void startsWhereItIsToldAndWrapsAround() {
+        ProofRule rule = new ProofRule(4);
+        long chunks = Long.MAX_VALUE / (1 << 20);
+        try (DigestProofSearch search = new DigestProofSearch(1)) {
+            long first = search.search(GENESIS, rule, new SearchControl()).orElseThrow();
+            assertThat(search.search(GENESIS, rule, new SearchControl(), chunks)).hasValue(first); // wrapped to 0
+            long later = search.search(GENESIS, rule, new SearchControl(), 3).orElseThrow();
+            assertThat(later).isGreaterThanOrEqualTo(3L << 20); // chunk 3 onwards
+            assertThat(rule.isValid(GENESIS, BigInteger.valueOf(later))).isTrue();
+            long last = search.search(GENESIS, rule, new SearchControl(), chunks - 1).orElseThrow(); // the last chunk, then 0
+            assertThat(rule.isValid(GENESIS, BigInteger.valueOf(last))).isTrue();
+        }
+    }
+
+    @Test
     void stopsWhenCancelled() throws Exception {
         try (DigestProofSearch search = new DigestProofSearch(2)) {
             assertThat(Cancelling.onceRunning(control -> search.search(GENESIS, new ProofRule(64), control))).isEmpty();
