@@ -20,6 +20,11 @@ public interface BlockStore {
         return true;
     }
 
+    /** Whether other processes append to this store too (replicas): then the chain catches up from it. */
+    default boolean isShared() {
+        return false;
+    }
+
     /**
      * The stored blocks after {@code index} that this process did not append: those of other replicas sharing the
      * store. A store of one process has none.

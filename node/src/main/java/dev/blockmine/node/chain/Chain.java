@@ -27,6 +27,7 @@ public final class Chain {
     private final ReentrantLock lock = new ReentrantLock();
     private final List<SealedBlock> blocks = new ArrayList<>();
     private final ChainListeners listeners = new ChainListeners();
+    private final CoalescedReads storeReads = new CoalescedReads();
     private volatile SealedBlock tip;
 
     /** A new chain in memory, starting with a fresh genesis block. */
@@ -220,21 +221,28 @@ public final class Chain {
     /**
      * Appends the blocks a store shared by replicas holds beyond our tip, through the one append, so every listener
      * hears of them as of a block forged here; a stored chain that does not continue ours is taken when longer.
-     * Nothing to do for a store of one process.
+     * Nothing to do for a store of one process. Callers arriving together share one read of the store.
      *
-     * @return whether the tip moved
+     * @return whether the tip moved since the call
      */
     public boolean catchUp() {
+        if (!store.isShared()) {
+            return false;
+        }
         SealedBlock start = tip;
-        for (SealedBlock block : store.blocksAfter(start.index())) {
+        storeReads.run(this::appendStored);
+        return tip != start;
+    }
+
+    private void appendStored() {
+        for (SealedBlock block : store.blocksAfter(tip.index())) {
             SealedBlock at = tip;
             if (block.index() != at.index() + 1 || !block.block().previousHash().equals(at.hash())) {
                 log.warn("The stored chain no longer continues ours at block {}: taking the stored chain", block.index());
                 replaceIfLonger(store.load(), Optional.empty());
-                break;
+                return;
             }
             appendOn(NextBlock.on(at), block, Optional.empty()); // false when our own append got there first
         }
-        return tip != start;
     }
 }

@@ -47,7 +47,11 @@ public final class BlockForge {
      */
     public Submission submit(BigInteger proof, String minerId) {
         Submission submission = judge(proof, minerId);
-        return submission instanceof Submission.Invalid && chain.catchUp() ? judge(proof, minerId) : submission;
+        if (submission instanceof Submission.Invalid(long judgedOn)) {
+            chain.catchUp();
+            return chain.tip().index() != judgedOn ? judge(proof, minerId) : submission;
+        }
+        return submission;
     }
 
     private Submission judge(BigInteger proof, String minerId) {

@@ -26,6 +26,11 @@ public final class PostgresStore implements BlockStore {
     }
 
     @Override
+    public boolean isShared() {
+        return true;
+    }
+
+    @Override
     public List<SealedBlock> load() {
         return blocksAfter(0);
     }
