@@ -15,6 +15,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -76,9 +79,13 @@ public final class NodeProcess implements AutoCloseable {
         return port;
     }
 
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
     /** The body of a 200 answer to {@code GET path}; any other status is an IOException. */
     public String get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url() + path))
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException(path + " answered " + response.statusCode());
@@ -87,15 +94,37 @@ public final class NodeProcess implements AutoCloseable {
     }
 
     /**
+     * Four miners post proofs until the node has acknowledged {@code blocks} blocks, then the node is killed with
+     * SIGKILL while they are still posting. Returns the proof of every block the node said it forged, by index.
+     */
+    public Map<Long, BigInteger> mineThenKill(ProofRule rule, int blocks, Duration within) throws InterruptedException {
+        Map<Long, BigInteger> acknowledged = new ConcurrentHashMap<>();
+        AtomicBoolean mining = new AtomicBoolean(true);
+        try (ExecutorService miners = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int m = 0; m < 4; m++) {
+                String id = "miner-" + m;
+                miners.submit(() -> mineUntilStopped(id, rule, mining, acknowledged));
+            }
+            try {
+                await().atMost(within).pollInterval(Duration.ofMillis(10)).until(() -> acknowledged.size() >= blocks);
+            } finally {
+                kill();
+                mining.set(false);
+            }
+        }
+        return acknowledged;
+    }
+
+    /**
      * One miner: get the last block, find a proof, post it, until {@code mining} is false; remembers the proof of
      * every block the node said it forged. Errors mean the node is gone (killed): nothing more is acknowledged.
      */
-    public Void mineUntilStopped(String id, ProofRule rule, AtomicBoolean mining, Map<Long, BigInteger> acknowledged) {
+    private Void mineUntilStopped(String id, ProofRule rule, AtomicBoolean mining, Map<Long, BigInteger> acknowledged) {
         while (mining.get()) {
             try {
                 String last = CanonicalJson.encode(CanonicalJson.parse(get("/last_block")).get("last_block"));
                 BigInteger proof = Proofs.firstValid(last, rule, ThreadLocalRandom.current().nextInt(100_000));
-                HttpResponse<String> reply = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/mine"))
+                HttpResponse<String> reply = http.send(HttpRequest.newBuilder(URI.create(url() + "/mine"))
                         .header("Content-Type", "application/json").timeout(Duration.ofSeconds(10))
                         .POST(HttpRequest.BodyPublishers.ofString("{\"proof\": " + proof + ", \"id\": \"" + id + "\"}")).build(),
                         HttpResponse.BodyHandlers.ofString());

@@ -13,36 +13,26 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import dev.blockmine.node.ChainAssertions;
+import dev.blockmine.node.NodeOverMockMvc;
 import dev.blockmine.node.Proofs;
-import dev.blockmine.node.chain.Chain;
 import dev.blockmine.node.chain.SealedBlock;
 import dev.blockmine.pow.CanonicalJson;
 import dev.blockmine.pow.ProofRule;
 import tools.jackson.databind.JsonNode;
 
 /** Every endpoint of the contract, and every kind of bad input: a 4xx with a JSON message, and no change. */
-@SpringBootTest(properties = "node.difficulty=3")
-@AutoConfigureMockMvc
+@TestPropertySource(properties = "node.difficulty=3")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
-class ApiTest {
+class ApiTest extends NodeOverMockMvc {
 
     private static final ProofRule RULE = new ProofRule(3);
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    Chain chain;
 
     @Test
     void lastBlockIsTheGenesisBlockWrappedAndSorted() throws Exception {

@@ -4,22 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.context.TestPropertySource;
 
-import dev.blockmine.node.chain.Chain;
+import dev.blockmine.node.NodeOverMockMvc;
 
-@SpringBootTest(properties = "node.last-block-shape=bare")
-@AutoConfigureMockMvc
-class BareLastBlockTest {
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    Chain chain;
+@TestPropertySource(properties = "node.last-block-shape=bare")
+class BareLastBlockTest extends NodeOverMockMvc {
 
     @Test
     void servesTheBlockItself() throws Exception {

@@ -8,10 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,22 +28,8 @@ class DurableNodeCrashTest {
 
     @Test
     void everyAcknowledgedBlockSurvivesKillMinus9(@TempDir Path dataDir) throws Exception {
-        Map<Long, BigInteger> acknowledged = new ConcurrentHashMap<>();
         Path log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
-        NodeProcess node = start(log, dataDir);
-        AtomicBoolean mining = new AtomicBoolean(true);
-        try (ExecutorService miners = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int m = 0; m < 4; m++) {
-                String id = "miner-" + m;
-                miners.submit(() -> node.mineUntilStopped(id, RULE, mining, acknowledged));
-            }
-            try {
-                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10)).until(() -> acknowledged.size() >= 25);
-            } finally {
-                node.kill(); // SIGKILL, while the miners are still posting
-                mining.set(false);
-            }
-        }
+        Map<Long, BigInteger> acknowledged = start(log, dataDir).mineThenKill(RULE, 25, Duration.ofSeconds(60));
         assertThat(acknowledged.size()).isGreaterThanOrEqualTo(25);
 
         try (NodeProcess restarted = start(log, dataDir)) {
@@ -62,7 +44,7 @@ class DurableNodeCrashTest {
     }
 
     private static NodeProcess start(Path log, Path dataDir) throws Exception {
-        return new NodeProcess(log, Duration.ofSeconds(60), "--node.tcp.port=-1", "--node.store=durable", "--node.data-dir=" + dataDir,
-                "--node.difficulty=3");
+        return new NodeProcess(log, Duration.ofSeconds(60), "--node.tcp.port=-1", "--node.store=durable",
+                "--node.data-dir=" + dataDir, "--node.difficulty=3");
     }
 }

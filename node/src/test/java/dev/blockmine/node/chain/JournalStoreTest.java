@@ -21,21 +21,11 @@ class JournalStoreTest {
 
     private static final ProofRule RULE = new ProofRule(2);
 
-    private static Chain chainWithBlocks(JournalStore store, int forged) {
-        Chain chain = new Chain(Clock.systemUTC(), 10, store, store.load());
-        for (int i = 0; i < forged; i++) {
-            chain.addTransaction(new Transaction("ana", "bob\n\u00e9", 2.5));
-            BigInteger proof = Proofs.firstValid(chain.tip().blockString(), RULE, 0);
-            assertThat(Forging.forge(chain, proof, "m" + i)).isPresent();
-        }
-        return chain;
-    }
-
     @Test
     void everyBlockComesBackExactlyAfterARestart(@TempDir Path dir) throws Exception {
         List<String> written;
         try (JournalStore store = new JournalStore(dir)) {
-            written = chainWithBlocks(store, 5).blocks().stream().map(SealedBlock::blockString).toList();
+            written = Forging.chainWithBlocks(store, 5, RULE).blocks().stream().map(SealedBlock::blockString).toList();
         }
         try (JournalStore reopened = new JournalStore(dir)) {
             Chain chain = new Chain(Clock.systemUTC(), 10, reopened, reopened.load());
@@ -51,7 +41,7 @@ class JournalStoreTest {
     @Test
     void aTornLastLineIsCutAndTheRestKept(@TempDir Path dir) throws Exception {
         try (JournalStore store = new JournalStore(dir)) {
-            chainWithBlocks(store, 3);
+            Forging.chainWithBlocks(store, 3, RULE);
         }
         Files.writeString(dir.resolve("chain.jsonl"), "{\"index\": 5, \"previous_h", StandardCharsets.US_ASCII,
                 StandardOpenOption.APPEND); // a crash in the middle of a write
@@ -64,7 +54,7 @@ class JournalStoreTest {
     @Test
     void replacingTheChainIsAtomicAndLaterAppendsFollowIt(@TempDir Path dir) throws Exception {
         try (JournalStore store = new JournalStore(dir)) {
-            Chain chain = chainWithBlocks(store, 4);
+            Chain chain = Forging.chainWithBlocks(store, 4, RULE);
             List<SealedBlock> shorter = chain.blocks().subList(0, 2);
             store.replaceAll(shorter);
             store.append(chain.blocks().get(2));

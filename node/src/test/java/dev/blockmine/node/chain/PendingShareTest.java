@@ -3,26 +3,17 @@ package dev.blockmine.node.chain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.context.TestPropertySource;
 
+import dev.blockmine.node.NodeOverMockMvc;
 import dev.blockmine.node.ledger.LedgerCalls;
 
 /** One client cannot fill the pending pool: each sender gets at most its share, through the HTTP API. */
-@SpringBootTest(properties = {"node.difficulty=3", "node.ledger=open", "node.max-pending-transactions=7",
-        "node.max-pending-per-sender=3"})
-@AutoConfigureMockMvc
+@TestPropertySource(properties = {"node.difficulty=3", "node.ledger=open",
+        "node.max-pending-transactions=7", "node.max-pending-per-sender=3"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
-class PendingShareTest {
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    Chain chain;
+class PendingShareTest extends NodeOverMockMvc {
 
     private static String spend(String sender, int amount) {
         return "{\"sender\": \"" + sender + "\", \"recipient\": \"bob\", \"amount\": " + amount + "}";

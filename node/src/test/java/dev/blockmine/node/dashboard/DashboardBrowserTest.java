@@ -22,13 +22,10 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 
+import dev.blockmine.node.NodeOnRandomPort;
 import dev.blockmine.node.Proofs;
-import dev.blockmine.node.chain.Chain;
-import dev.blockmine.node.mining.BlockForge;
 import dev.blockmine.node.mining.Submission;
 import dev.blockmine.pow.ProofRule;
 
@@ -36,20 +33,11 @@ import dev.blockmine.pow.ProofRule;
  * The dashboard in a real headless Chromium: a block mined while the page is open shows up without a reload.
  * Needs Debian's chromium and chromium-driver (.ci/run installs them); skipped, saying so, where they are missing.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "node.difficulty=3")
-class DashboardBrowserTest {
+@TestPropertySource(properties = "node.difficulty=3")
+class DashboardBrowserTest extends NodeOnRandomPort {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Chain chain;
-
-    @Autowired
-    BlockForge forge;
 
     private ChromeDriver browser;
 
@@ -75,7 +63,7 @@ class DashboardBrowserTest {
 
     @Test
     void showsANewBlockLiveWithoutReloading() throws Exception {
-        browser.get("http://127.0.0.1:" + port + "/");
+        browser.get(url() + "/");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         // The page re-renders its tables as events arrive: read each text inside a wait, again if the element was replaced.
         wait.ignoring(StaleElementReferenceException.class);
@@ -104,7 +92,7 @@ class DashboardBrowserTest {
 
     @Test
     void showsTheLedgerAndLooksUpABalance() {
-        browser.get("http://127.0.0.1:" + port + "/");
+        browser.get(url() + "/");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         wait.ignoring(StaleElementReferenceException.class);
         wait.until(b -> b.findElement(By.id("ledger")).getText().contains("balances: a sender spends only"));

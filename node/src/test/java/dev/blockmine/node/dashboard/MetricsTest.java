@@ -9,30 +9,20 @@ import java.math.BigInteger;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.context.TestPropertySource;
 
+import dev.blockmine.node.NodeOverMockMvc;
 import dev.blockmine.node.Proofs;
-import dev.blockmine.node.chain.Chain;
 import dev.blockmine.pow.CanonicalJson;
 import dev.blockmine.pow.ProofRule;
 import tools.jackson.databind.JsonNode;
 
 /** Health, Prometheus metrics that follow what miners do, and the dashboard's snapshot. */
-@SpringBootTest(properties = "node.difficulty=3")
-@AutoConfigureMockMvc
-class MetricsTest {
+@TestPropertySource(properties = "node.difficulty=3")
+class MetricsTest extends NodeOverMockMvc {
 
     private static final ProofRule RULE = new ProofRule(3);
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    Chain chain;
 
     @Test
     void countsEveryOutcomeAndServesTheDashboardSnapshot() throws Exception {

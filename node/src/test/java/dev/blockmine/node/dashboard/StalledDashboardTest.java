@@ -6,13 +6,9 @@ import static org.awaitility.Awaitility.await;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.math.BigInteger;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,11 +19,9 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 
-import dev.blockmine.node.Proofs;
-import dev.blockmine.node.chain.Chain;
+import dev.blockmine.node.NodeOnRandomPort;
 import dev.blockmine.pow.ProofRule;
 
 /**
@@ -36,19 +30,12 @@ import dev.blockmine.pow.ProofRule;
  * must still get every block, and the stalled pages must be dropped. Blocks come as fast as the reading page takes
  * them: a page 8 snapshots behind counts as stalled.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"node.difficulty=1", "node.tcp.port=-1", "server.tomcat.connection-timeout=10m"})
-class StalledDashboardTest {
+@TestPropertySource(properties = {"node.difficulty=1", "node.tcp.port=-1", "server.tomcat.connection-timeout=10m"})
+class StalledDashboardTest extends NodeOnRandomPort {
 
     private static final ProofRule RULE = new ProofRule(1);
     private static final int STALLED = 4;
     private static final Pattern HEIGHT = Pattern.compile("\"height\": ?(\\d+)");
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Chain chain;
 
     @Autowired
     DashboardEvents events;
@@ -69,13 +56,13 @@ class StalledDashboardTest {
             int mined = 0;
             while (events.pages() > 1) {
                 // with the pages written on the appending thread, this answer waits for the stalled writes (10 min)
-                assertThat(mine()).as("block %d answered while %d pages are open", chain.tip().index() + 1,
+                assertThat(mine(RULE)).as("block %d answered while %d pages are open", chain.tip().index() + 1,
                         events.pages()).isEqualTo(200);
                 assertThat(++mined).as("blocks mined before the stalled pages were dropped").isLessThan(20_000);
                 long forged = chain.tip().index(); // a page that reads keeps up with blocks at the pace it reads them
                 await().atMost(Duration.ofSeconds(30)).until(() -> seenHeight.get() >= forged);
             }
-            assertThat(mine()).as("answered after the stalled pages were dropped").isEqualTo(200);
+            assertThat(mine(RULE)).as("answered after the stalled pages were dropped").isEqualTo(200);
             long last = chain.tip().index();
             await().atMost(Duration.ofSeconds(30)).until(() -> seenHeight.get() == last); // the reading page kept up
             assertThat(events.pages()).isEqualTo(1);
@@ -85,14 +72,6 @@ class StalledDashboardTest {
                 socket.close();
             }
         }
-    }
-
-    private int mine() throws IOException, InterruptedException {
-        BigInteger proof = Proofs.firstValid(chain.tip().blockString(), RULE, 0);
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/mine"))
-                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(60))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"proof\": " + proof + ", \"id\": \"miner\"}")).build();
-        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     /** A raw connection that asks for the event stream; a small receive buffer fills after a few snapshots. */

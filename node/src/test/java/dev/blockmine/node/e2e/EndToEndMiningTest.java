@@ -12,34 +12,20 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.blockmine.miner.MiningLoop;
 import dev.blockmine.miner.MiningSummary;
 import dev.blockmine.miner.NodeClient;
 import dev.blockmine.node.ChainAssertions;
-import dev.blockmine.node.chain.Chain;
+import dev.blockmine.node.NodeOnRandomPort;
 import dev.blockmine.node.chain.Transaction;
-import dev.blockmine.node.mining.BlockForge;
 import dev.blockmine.node.mining.Submission;
 import dev.blockmine.pow.ProofRule;
 import dev.blockmine.pow.search.DigestProofSearch;
 import dev.blockmine.pow.search.SearchControl;
 
 /** The real miner against the real node on a random port, mining real 6-zero blocks. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class EndToEndMiningTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Chain chain;
-
-    @Autowired
-    BlockForge forge;
+class EndToEndMiningTest extends NodeOnRandomPort {
 
     @Test
     void minerMinesRealSixZeroBlocksAndCountsItsCoins() {
@@ -47,7 +33,7 @@ class EndToEndMiningTest {
         int before = chain.blocks().size();
         MiningSummary summary;
         try (DigestProofSearch search = new DigestProofSearch(Runtime.getRuntime().availableProcessors())) {
-            MiningLoop loop = new MiningLoop(new NodeClient("http://127.0.0.1:" + port, Duration.ofSeconds(10)), search,
+            MiningLoop loop = new MiningLoop(new NodeClient(url(), Duration.ofSeconds(10)), search,
                     ProofRule.COURSE, "e2e-miner", Duration.ofSeconds(1), 2, new PrintStream(output, true, StandardCharsets.UTF_8))
                     .verifyingChain();
             summary = loop.run();
@@ -69,7 +55,7 @@ class EndToEndMiningTest {
         String tip = chain.tip().blockString();
         // the miner believes the node wants 9 zeros, so it will not finish before the node moves on
         try (DigestProofSearch search = new DigestProofSearch(1)) {
-            MiningLoop loop = new MiningLoop(new NodeClient("http://127.0.0.1:" + port, Duration.ofSeconds(10)), search,
+            MiningLoop loop = new MiningLoop(new NodeClient(url(), Duration.ofSeconds(10)), search,
                     new ProofRule(9), "slow-miner", Duration.ofMillis(200), 0, new PrintStream(output, true, StandardCharsets.UTF_8));
             CompletableFuture<MiningSummary> running = CompletableFuture.supplyAsync(loop::run);
             awaitOutput(output, "proof of work started");

@@ -15,15 +15,12 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 
 import dev.blockmine.miner.MiningLoop;
 import dev.blockmine.miner.NodeClient;
+import dev.blockmine.node.NodeOnRandomPort;
 import dev.blockmine.node.Proofs;
-import dev.blockmine.node.chain.Chain;
-import dev.blockmine.node.mining.BlockForge;
 import dev.blockmine.node.mining.Submission;
 import dev.blockmine.pow.CanonicalJson;
 import dev.blockmine.pow.ProofRule;
@@ -33,24 +30,15 @@ import dev.blockmine.pow.search.DigestProofSearch;
  * The real miner on the real node's GET /events: it abandons its search the moment another miner forges the block.
  * It never polls here (once an hour), and believes in 9 zeros, so only the pushed tip can end its search.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"node.difficulty=2", "node.tcp.port=-1"})
-class PushedTipsMiningTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Chain chain;
-
-    @Autowired
-    BlockForge forge;
+@TestPropertySource(properties = {"node.difficulty=2", "node.tcp.port=-1"})
+class PushedTipsMiningTest extends NodeOnRandomPort {
 
     @Test
     void minerDropsItsSearchWhenTheNodePushesANewBlock(@TempDir Path dir) throws Exception {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         Path searches = dir.resolve("searches.jsonl");
         try (DigestProofSearch search = new DigestProofSearch(1)) {
-            MiningLoop loop = new MiningLoop(new NodeClient("http://127.0.0.1:" + port, Duration.ofSeconds(10)), search,
+            MiningLoop loop = new MiningLoop(new NodeClient(url(), Duration.ofSeconds(10)), search,
                     new ProofRule(9), "slow-miner", Duration.ofHours(1), 0, new PrintStream(output, true, StandardCharsets.UTF_8))
                     .listeningForTips().loggingSearches(searches);
             CompletableFuture<?> running = CompletableFuture.supplyAsync(loop::run);

@@ -10,25 +10,16 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 
 import dev.blockmine.miner.MinerCommand;
-import dev.blockmine.node.chain.Chain;
+import dev.blockmine.node.NodeOnRandomPort;
 import dev.blockmine.node.chain.Transaction;
 import dev.blockmine.node.ledger.LedgerCalls;
 
 /** The client's wallet against a real node with node.ledger=signed: new, balance, send, and the refusals it prints. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"node.difficulty=3", "node.ledger=signed"})
-class WalletEndToEndTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Chain chain;
+@TestPropertySource(properties = {"node.difficulty=3", "node.ledger=signed"})
+class WalletEndToEndTest extends NodeOnRandomPort {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -37,7 +28,7 @@ class WalletEndToEndTest {
     void aMinerSpendsWhatItMinedAndNoMore(@TempDir Path dir) throws Exception {
         Path key = dir.resolve("ana.pem");
         Path password = Files.writeString(dir.resolve("password"), "pass phrase\n");
-        String node = "http://127.0.0.1:" + port;
+        String node = url();
         String[] keyOptions = {"--key", key.toString(), "--password-file", password.toString(), "--node", node};
 
         assertThat(wallet("new", keyOptions)).as(err()).isZero();

@@ -7,10 +7,7 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,11 +15,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 
-import dev.blockmine.node.Proofs;
-import dev.blockmine.node.chain.Chain;
+import dev.blockmine.node.NodeOnRandomPort;
 import dev.blockmine.node.chain.Queued;
 import dev.blockmine.node.chain.Transaction;
 import dev.blockmine.pow.ProofRule;
@@ -34,19 +29,13 @@ import tools.jackson.databind.JsonNode;
  * at once, a subscriber that reads must get every block, and the stalled ones must be dropped. Blocks carry a few KB
  * of transactions, so that the buffers fill within a few hundred blocks.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"node.difficulty=1",
-        "node.tcp.port=-1", "node.ledger=open", "server.tomcat.connection-timeout=10m", "node.events.heartbeat=1h"})
-class StalledSubscriberTest {
+@TestPropertySource(properties = {"node.difficulty=1", "node.tcp.port=-1", "node.ledger=open",
+        "server.tomcat.connection-timeout=10m", "node.events.heartbeat=1h"})
+class StalledSubscriberTest extends NodeOnRandomPort {
 
     private static final ProofRule RULE = new ProofRule(1);
     private static final int STALLED = 4;
     private static final String PARTY = "x".repeat(200);
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Chain chain;
 
     @Autowired
     TipEvents tips;
@@ -69,14 +58,14 @@ class StalledSubscriberTest {
                     assertThat(chain.addTransaction(new Transaction(PARTY + i, PARTY, BigInteger.ONE))).isInstanceOf(Queued.Accepted.class);
                 }
                 // were subscribers written on the appending thread, this answer would wait for the stalled writes (10 min)
-                assertThat(mine()).as("block %d answered while %d subscribers are open", chain.tip().index() + 1,
+                assertThat(mine(RULE)).as("block %d answered while %d subscribers are open", chain.tip().index() + 1,
                         tips.subscribers()).isEqualTo(200);
                 assertThat(++mined).as("blocks mined before the stalled subscribers were dropped").isLessThan(5_000);
                 JsonNode event = reader.next(); // the reading subscriber gets every block, in order
                 assertThat(event.path("index").longValue()).isEqualTo(chain.tip().index());
                 assertThat(event.path("hash").stringValue()).isEqualTo(chain.tip().hash());
             }
-            assertThat(mine()).as("answered after the stalled subscribers were dropped").isEqualTo(200);
+            assertThat(mine(RULE)).as("answered after the stalled subscribers were dropped").isEqualTo(200);
             assertThat(reader.next().path("index").longValue()).isEqualTo(chain.tip().index());
             assertThat(tips.subscribers()).isEqualTo(1);
         } finally {
@@ -85,14 +74,6 @@ class StalledSubscriberTest {
                 socket.close();
             }
         }
-    }
-
-    private int mine() throws IOException, InterruptedException {
-        BigInteger proof = Proofs.firstValid(chain.tip().blockString(), RULE, 0);
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/mine"))
-                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(60))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"proof\": " + proof + ", \"id\": \"miner\"}")).build();
-        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     /** A raw connection that asks for the event stream and never reads; a small receive buffer fills at once. */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.math.BigInteger;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -13,18 +12,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 
+import dev.blockmine.node.NodeOnRandomPort;
 import dev.blockmine.node.Proofs;
-import dev.blockmine.node.chain.Chain;
 import dev.blockmine.node.chain.NextBlock;
 import dev.blockmine.node.chain.ProvenBy;
 import dev.blockmine.node.chain.SealedBlock;
@@ -33,17 +30,11 @@ import dev.blockmine.pow.ProofRule;
 import tools.jackson.databind.JsonNode;
 
 /** GET /events over real HTTP: one event per new tip, exactly the node's block and hash; at most N subscribers. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"node.difficulty=1",
-        "node.tcp.port=-1", "node.events.max-subscribers=3", "node.events.heartbeat=200ms"})
-class TipEventsTest {
+@TestPropertySource(properties = {"node.difficulty=1", "node.tcp.port=-1", "node.events.max-subscribers=3",
+        "node.events.heartbeat=200ms"})
+class TipEventsTest extends NodeOnRandomPort {
 
     private static final ProofRule RULE = new ProofRule(1);
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Chain chain;
 
     @Autowired
     TipEvents tips;
@@ -58,7 +49,7 @@ class TipEventsTest {
             assertMatches(reader.next(), chain.tip()); // the current tip first
 
             for (int i = 0; i < 5; i++) {
-                assertThat(mine()).isEqualTo(200);
+                assertThat(mine(RULE)).isEqualTo(200);
                 assertMatches(reader.next(), chain.tip());
             }
 
@@ -87,7 +78,7 @@ class TipEventsTest {
                 open.add(subscribeRaw());
             }
             await().atMost(EventReader.timeout()).until(() -> tips.subscribers() == 3);
-            HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/events"))
+            HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create(url() + "/events"))
                     .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofString());
             assertThat(refused.statusCode()).isEqualTo(503);
             assertThat(refused.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
@@ -110,14 +101,6 @@ class TipEventsTest {
         assertThat(event.path("index").longValue()).isEqualTo(block.index());
         assertThat(CanonicalJson.encode(event.get("block"))).isEqualTo(block.blockString());
         assertThat(event.path("hash").stringValue()).isEqualTo(ProofRule.sha256Hex(block.blockString()));
-    }
-
-    private int mine() throws IOException, InterruptedException {
-        BigInteger proof = Proofs.firstValid(chain.tip().blockString(), RULE, 0);
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/mine"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"proof\": " + proof + ", \"id\": \"ana\"}")).build();
-        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private Socket subscribeRaw() throws IOException {

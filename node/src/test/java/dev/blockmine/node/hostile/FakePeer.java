@@ -11,15 +11,18 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 
-/** A peer in the test's hands: serves {@code GET /chain} as told (honestly or not) and counts what it is asked. */
-final class FakePeer implements AutoCloseable {
+/**
+ * A peer in the test's hands: serves {@code GET /chain} as told (honestly or not), takes announced blocks, and counts
+ * what it is asked. Shared by the hostile-peer tests and the consensus tests.
+ */
+public final class FakePeer implements AutoCloseable {
 
     private final HttpServer server;
     private final AtomicInteger chainRequests = new AtomicInteger();
     private final AtomicInteger blocksReceived = new AtomicInteger();
     private volatile HttpHandler chain = exchange -> send(exchange, Blocks.chainAnswer(List.of(Blocks.GENESIS)));
 
-    FakePeer() throws IOException {
+    public FakePeer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor()); // a trickling answer holds only its own thread
         server.createContext("/chain", exchange -> {
@@ -40,11 +43,16 @@ final class FakePeer implements AutoCloseable {
         server.start();
     }
 
-    String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+    public String url() {
+        return "http://" + hostAndPort();
     }
 
-    void serveChain(List<String> blocks) {
+    /** As the course's clients register a node: no scheme. */
+    public String hostAndPort() {
+        return "127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public void serveChain(List<String> blocks) {
         String answer = Blocks.chainAnswer(blocks);
         chain = exchange -> send(exchange, answer);
     }

@@ -9,32 +9,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MvcResult;
 
 import dev.blockmine.node.ChainAssertions;
-import dev.blockmine.node.chain.Chain;
+import dev.blockmine.node.NodeOverMockMvc;
 import dev.blockmine.pow.CanonicalJson;
 import dev.blockmine.pow.ProofRule;
 import tools.jackson.databind.JsonNode;
 
 /** The default ledger, through the HTTP API: a sender spends only what it holds, pending spends included. */
-@SpringBootTest(properties = "node.difficulty=3")
-@AutoConfigureMockMvc
+@TestPropertySource(properties = "node.difficulty=3")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
-class BalancesApiTest {
+class BalancesApiTest extends NodeOverMockMvc {
 
     private static final ProofRule RULE = new ProofRule(3);
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    Chain chain;
 
     private JsonNode balance(String id) throws Exception {
         return new LedgerCalls(mvc, chain).get("/balance", id);

@@ -5,28 +5,18 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.context.TestPropertySource;
 
+import dev.blockmine.node.NodeOverMockMvc;
 import dev.blockmine.node.Proofs;
-import dev.blockmine.node.chain.Chain;
 import dev.blockmine.pow.CanonicalJson;
 import dev.blockmine.pow.ProofRule;
 import tools.jackson.databind.JsonNode;
 
 /** {@code node.ledger=open}: the course's behaviour, any transfer accepted and mined; balances may go negative. */
-@SpringBootTest(properties = {"node.difficulty=3", "node.ledger=open"})
-@AutoConfigureMockMvc
-class OpenLedgerApiTest {
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    Chain chain;
+@TestPropertySource(properties = {"node.difficulty=3", "node.ledger=open"})
+class OpenLedgerApiTest extends NodeOverMockMvc {
 
     @Test
     void anyTransferIsAcceptedAndMined() throws Exception {

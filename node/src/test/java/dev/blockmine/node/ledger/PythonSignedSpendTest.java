@@ -9,25 +9,16 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 
-import dev.blockmine.node.chain.Chain;
+import dev.blockmine.node.NodeOnRandomPort;
 import dev.blockmine.node.chain.Transaction;
 import dev.blockmine.pow.Interop;
 import dev.blockmine.pow.PythonAvailable;
 
 /** A spend signed by Python's `cryptography` (interop/signed_spend.py) is what the node takes: any client can make one. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"node.difficulty=3", "node.ledger=signed"})
-class PythonSignedSpendTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Chain chain;
+@TestPropertySource(properties = {"node.difficulty=3", "node.ledger=signed"})
+class PythonSignedSpendTest extends NodeOnRandomPort {
 
     @BeforeAll
     static void python() throws InterruptedException {
@@ -44,8 +35,8 @@ class PythonSignedSpendTest {
         LedgerCalls.mine(port, chain, address);
         LedgerCalls.mine(port, chain, address);
 
-        assertThat(python("send", "http://127.0.0.1:" + port, seedHex, "bob", "1.5")).startsWith("201 ");
-        assertThat(python("send", "http://127.0.0.1:" + port, seedHex, "carol", "1")).as("0.5 left").startsWith("400 ")
+        assertThat(python("send", url(), seedHex, "bob", "1.5")).startsWith("201 ");
+        assertThat(python("send", url(), seedHex, "carol", "1")).as("0.5 left").startsWith("400 ")
                 .contains("balance");
         LedgerCalls.mine(port, chain, "m");
         Transaction spent = chain.tip().block().transactions().getFirst();

@@ -6,30 +6,20 @@ import java.math.BigInteger;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.context.TestPropertySource;
 
 import dev.blockmine.node.ChainAssertions;
-import dev.blockmine.node.chain.Chain;
+import dev.blockmine.node.NodeOverMockMvc;
 import dev.blockmine.pow.ProofRule;
 import tools.jackson.databind.JsonNode;
 
 /** {@code node.ledger=signed} through the HTTP API: only the key's owner spends, each signature once. */
-@SpringBootTest(properties = {"node.difficulty=3", "node.ledger=signed"})
-@AutoConfigureMockMvc
+@TestPropertySource(properties = {"node.difficulty=3", "node.ledger=signed"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
-class SignedApiTest {
+class SignedApiTest extends NodeOverMockMvc {
 
     private static final ProofRule RULE = new ProofRule(3);
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    Chain chain;
 
     private JsonNode get(String path, String id) throws Exception {
         return new LedgerCalls(mvc, chain).get(path, id);

@@ -19,13 +19,11 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 
 import dev.blockmine.node.ChainAssertions;
+import dev.blockmine.node.NodeOnRandomPort;
 import dev.blockmine.node.Proofs;
-import dev.blockmine.node.chain.Chain;
 import dev.blockmine.node.chain.SealedBlock;
 import dev.blockmine.pow.CanonicalJson;
 import dev.blockmine.pow.ProofRule;
@@ -35,17 +33,11 @@ import tools.jackson.databind.JsonNode;
  * First valid proof wins, with real HTTP clients racing over real sockets: each of 200 clients has its own
  * connection and posts a different valid proof for the same block at the same instant.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "node.difficulty=3")
-class FirstProofWinsConcurrencyTest {
+@TestPropertySource(properties = "node.difficulty=3")
+class FirstProofWinsConcurrencyTest extends NodeOnRandomPort {
 
     private static final int SUBMITTERS = 200;
     private static final ProofRule RULE = new ProofRule(3);
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Chain chain;
 
     @RepeatedTest(3)
     void exactlyOneOf200DistinctValidProofsWins() throws Exception {
@@ -78,7 +70,7 @@ class FirstProofWinsConcurrencyTest {
                 HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
                 clients.add(client);
                 String body = "{\"proof\": " + proofs.get(i) + ", \"id\": \"racer-" + i + "\"}";
-                HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/mine"))
+                HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/mine"))
                         .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build();
                 replies.add(threads.submit(() -> {

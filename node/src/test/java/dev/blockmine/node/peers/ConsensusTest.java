@@ -3,8 +3,6 @@ package dev.blockmine.node.peers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,9 +11,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.sun.net.httpserver.HttpServer;
-
 import dev.blockmine.node.ChainAssertions;
+import dev.blockmine.node.hostile.FakePeer;
 import dev.blockmine.pow.CanonicalJson;
 import dev.blockmine.pow.ProofRule;
 import dev.blockmine.pow.TestChains;
@@ -26,32 +23,20 @@ class ConsensusTest {
     private static final ProofRule RULE = new ProofRule(3);
 
     private RunningNode node;
-    private HttpServer fakePeer;
-    private volatile String served = "{\"chain\": [], \"length\": 0}";
+    private FakePeer fakePeer;
 
     @BeforeEach
     void start() throws Exception {
         node = new RunningNode("node.difficulty=3");
-        fakePeer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        fakePeer.createContext("/chain", exchange -> {
-            byte[] body = served.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        fakePeer.createContext("/blocks", exchange -> {
-            exchange.sendResponseHeaders(201, -1);
-            exchange.close();
-        });
-        fakePeer.start();
-        assertThat(node.post("/nodes/register", "{\"nodes\": [\"127.0.0.1:" + fakePeer.getAddress().getPort() + "\"]}")
+        fakePeer = new FakePeer();
+        fakePeer.serveChain(List.of());
+        assertThat(node.post("/nodes/register", "{\"nodes\": [\"" + fakePeer.hostAndPort() + "\"]}")
                 .statusCode()).isEqualTo(201);
     }
 
     @AfterEach
     void stop() {
-        fakePeer.stop(0);
+        fakePeer.close();
         node.close();
     }
 
@@ -60,7 +45,7 @@ class ConsensusTest {
     }
 
     private void serve(List<String> chain) {
-        served = "{\"chain\": [" + String.join(", ", chain) + "], \"length\": " + chain.size() + "}";
+        fakePeer.serveChain(chain);
     }
 
     @Test

@@ -3,8 +3,6 @@ package dev.blockmine.node.peers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,9 +12,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.sun.net.httpserver.HttpServer;
-
 import dev.blockmine.node.Proofs;
+import dev.blockmine.node.hostile.FakePeer;
 import dev.blockmine.node.ledger.SignedSpends;
 import dev.blockmine.pow.ProofRule;
 import dev.blockmine.pow.TestChains;
@@ -34,25 +31,17 @@ class ForeignLedgerTest {
             "{\"amount\": 0.75, \"recipient\": \"bob\", \"sender\": \"forger\"}",
             "{\"amount\": 0.75, \"recipient\": \"eve\", \"sender\": \"bob\"}");
 
-    private HttpServer fakePeer;
-    private volatile String served = "{\"chain\": [], \"length\": 0}";
+    private FakePeer fakePeer;
 
     @BeforeEach
     void start() throws Exception {
-        fakePeer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        fakePeer.createContext("/chain", exchange -> {
-            byte[] body = served.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        fakePeer.start();
+        fakePeer = new FakePeer();
+        fakePeer.serveChain(List.of());
     }
 
     @AfterEach
     void stop() {
-        fakePeer.stop(0);
+        fakePeer.close();
     }
 
     private RunningNode node(String... properties) throws Exception {
@@ -60,13 +49,13 @@ class ForeignLedgerTest {
         all[0] = "node.difficulty=3";
         System.arraycopy(properties, 0, all, 1, properties.length);
         RunningNode node = new RunningNode(all);
-        assertThat(node.post("/nodes/register", "{\"nodes\": [\"127.0.0.1:" + fakePeer.getAddress().getPort() + "\"]}")
+        assertThat(node.post("/nodes/register", "{\"nodes\": [\"" + fakePeer.hostAndPort() + "\"]}")
                 .statusCode()).isEqualTo(201);
         return node;
     }
 
     private void serve(List<String> chain) {
-        served = "{\"chain\": [" + String.join(", ", chain) + "], \"length\": " + chain.size() + "}";
+        fakePeer.serveChain(chain);
     }
 
     @Test

@@ -26,13 +26,11 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 
 import dev.blockmine.node.ChainAssertions;
+import dev.blockmine.node.NodeOnRandomPort;
 import dev.blockmine.node.Proofs;
-import dev.blockmine.node.chain.Chain;
 import dev.blockmine.pow.CanonicalJson;
 import dev.blockmine.pow.ProofRule;
 
@@ -40,16 +38,10 @@ import dev.blockmine.pow.ProofRule;
  * Misbehaving clients on real sockets. After each fault the node still answers a fresh client within a second,
  * and the chain it serves validates.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "node.difficulty=3")
-class FaultTest {
+@TestPropertySource(properties = "node.difficulty=3")
+class FaultTest extends NodeOnRandomPort {
 
     private static final ProofRule RULE = new ProofRule(3);
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Chain chain;
 
     private final HttpClient fresh = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
@@ -172,6 +164,6 @@ class FaultTest {
     }
 
     private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
+        return URI.create(url() + path);
     }
 }

@@ -17,12 +17,11 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.RepeatedTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 
 import dev.blockmine.node.ChainAssertions;
+import dev.blockmine.node.NodeOnRandomPort;
 import dev.blockmine.node.Proofs;
-import dev.blockmine.node.chain.Chain;
 import dev.blockmine.node.chain.SealedBlock;
 import dev.blockmine.pow.CanonicalJson;
 import dev.blockmine.pow.ProofRule;
@@ -33,21 +32,14 @@ import dev.blockmine.pow.binary.Frame;
  * block at the same instant. Exactly one of the 120 wins (a 200 or an A); the chain grows by one valid block, and
  * {@code GET /chain} validates under both rules.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"node.difficulty=3", "node.tcp.zero-bits=8"})
-class CrossProtocolRaceTest {
+@TestPropertySource(properties = {"node.difficulty=3", "node.tcp.zero-bits=8"})
+class CrossProtocolRaceTest extends NodeOnRandomPort {
 
     private static final int PER_PROTOCOL = 60;
     private static final ProofRule HTTP_RULE = new ProofRule(3);
 
-    @LocalServerPort
-    int httpPort;
-
     @Autowired
     TcpMiningServer tcp;
-
-    @Autowired
-    Chain chain;
 
     @RepeatedTest(4)
     void exactlyOneWinnerAcrossHttpAndTcp() throws Exception {
@@ -70,7 +62,7 @@ class CrossProtocolRaceTest {
             for (int i = 0; i < PER_PROTOCOL; i++) {
                 BigInteger valid = Proofs.firstValid(tip.blockString(), HTTP_RULE, proof);
                 proof = valid.longValue() + 1;
-                posts.add(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/mine"))
+                posts.add(HttpRequest.newBuilder(URI.create(url() + "/mine"))
                         .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
                         .POST(HttpRequest.BodyPublishers.ofString("{\"proof\": " + valid + ", \"id\": \"http-" + i + "\"}")).build());
             }
@@ -125,7 +117,7 @@ class CrossProtocolRaceTest {
             assertThat(recipient).startsWith(binaryWins == 1 ? "tcp-" : "http-");
 
             HttpResponse<String> served = clients.getFirst().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + httpPort + "/chain")).build(), HttpResponse.BodyHandlers.ofString());
+                    URI.create(url() + "/chain")).build(), HttpResponse.BodyHandlers.ofString());
             ChainAssertions.assertValid(CanonicalJson.parse(served.body()), HTTP_RULE, 8);
         } finally {
             miners.forEach(RawMiner::close);

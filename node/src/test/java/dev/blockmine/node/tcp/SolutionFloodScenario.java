@@ -14,10 +14,9 @@ import java.util.List;
 import java.util.Locale;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.blockmine.node.ChainAssertions;
-import dev.blockmine.node.chain.Chain;
+import dev.blockmine.node.NodeOnRandomPort;
 import dev.blockmine.pow.ProofRule;
 import dev.blockmine.pow.binary.Frame;
 
@@ -25,21 +24,15 @@ import dev.blockmine.pow.binary.Frame;
  * What a real node must keep doing while connections flood it with S frames: answer {@code GET /last_block} (each
  * request within a second), hand a new miner its T (within 5 s) and accept its valid nonce (A within 5 s).
  */
-abstract class SolutionFloodScenario {
+abstract class SolutionFloodScenario extends NodeOnRandomPort {
 
     static final ProofRule HTTP_RULE = new ProofRule(3);
     static final int ZERO_BITS = 8;
     private static final Duration REQUEST_BOUND = Duration.ofSeconds(1);
     private static final int NEWCOMER_BOUND_MILLIS = 5_000;
 
-    @LocalServerPort
-    int httpPort;
-
     @Autowired
     TcpMiningServer tcp;
-
-    @Autowired
-    Chain chain;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -115,7 +108,7 @@ abstract class SolutionFloodScenario {
 
     /** One GET /last_block; its time in nanoseconds. */
     private long lastBlock() throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/last_block"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/last_block"))
                 .timeout(REQUEST_BOUND).build();
         long started = System.nanoTime();
         try {

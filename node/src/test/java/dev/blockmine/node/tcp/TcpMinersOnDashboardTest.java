@@ -13,9 +13,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 
+import dev.blockmine.node.NodeOnRandomPort;
 import dev.blockmine.pow.CanonicalJson;
 import dev.blockmine.pow.binary.Frame;
 import dev.blockmine.pow.binary.FrameCodec;
@@ -24,12 +24,8 @@ import dev.blockmine.pow.binary.FrameCodec;
  * A TCP miner is a connection that has asked for work with a valid G: silent sockets, and one whose G was refused,
  * are connections but not miners, on the dashboard and in {@code blockmine_tcp_miners}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"node.difficulty=3", "node.tcp.zero-bits=8"})
-class TcpMinersOnDashboardTest {
-
-    @LocalServerPort
-    int httpPort;
+@TestPropertySource(properties = {"node.difficulty=3", "node.tcp.zero-bits=8"})
+class TcpMinersOnDashboardTest extends NodeOnRandomPort {
 
     @Autowired
     TcpMiningServer tcp;
@@ -72,7 +68,7 @@ class TcpMinersOnDashboardTest {
     }
 
     private String get(String path) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url() + path))
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();

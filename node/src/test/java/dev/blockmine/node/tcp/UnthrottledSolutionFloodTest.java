@@ -6,8 +6,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The last line of defence alone: no per-connection budget, no penalty, two connections pipelining valid (stale) S
@@ -15,9 +14,8 @@ import org.springframework.boot.test.context.SpringBootTest;
  * block and keep both carrier threads of a 2-core machine: {@code /last_block} stalled for seconds and a new miner
  * waited more than 5 s for its T. With fewer hashing permits than cores, both are served.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"node.difficulty=3", "node.tcp.zero-bits=8", "node.tcp.solutions.per-second=0",
-                "node.tcp.solutions.penalty-after=0"})
+@TestPropertySource(properties = {"node.difficulty=3", "node.tcp.zero-bits=8",
+        "node.tcp.solutions.per-second=0", "node.tcp.solutions.penalty-after=0"})
 class UnthrottledSolutionFloodTest extends SolutionFloodScenario {
 
     @Test

@@ -3,7 +3,6 @@ package dev.blockmine.node.store.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import com.zaxxer.hikari.HikariDataSource;
 
 import dev.blockmine.node.Forging;
-import dev.blockmine.node.Proofs;
 import dev.blockmine.node.chain.Block;
 import dev.blockmine.node.chain.Chain;
 import dev.blockmine.node.chain.SealedBlock;
@@ -48,23 +46,14 @@ class PostgresStoreTest {
         dataSource.close();
     }
 
-    private Chain chainWithBlocks(int forged) {
-        Chain chain = new Chain(Clock.systemUTC(), 10, store, store.load());
-        for (int i = 0; i < forged; i++) {
-            chain.addTransaction(new Transaction("ana", "bob\n\u00e9", 2.5));
-            BigInteger proof = Proofs.firstValid(chain.tip().blockString(), RULE, 0);
-            assertThat(Forging.forge(chain, proof, "m" + i)).isPresent();
-        }
-        return chain;
-    }
-
     private static SealedBlock next(SealedBlock tip, String miner) {
         return SealedBlock.of(new Block(tip.index() + 1, 1.5, List.of(Transaction.reward(miner)), BigInteger.TEN, tip.hash()));
     }
 
     @Test
     void everyBlockComesBackExactlyFromANewStore() {
-        List<String> written = chainWithBlocks(5).blocks().stream().map(SealedBlock::blockString).toList();
+        List<String> written = Forging.chainWithBlocks(store, 5, RULE).blocks().stream()
+                .map(SealedBlock::blockString).toList();
 
         PostgresStore reopened = new PostgresStore(dataSource);
         assertThat(reopened.load().stream().map(SealedBlock::blockString).toList()).isEqualTo(written);
@@ -73,7 +62,7 @@ class PostgresStoreTest {
 
     @Test
     void ofManyBlocksRacingForOneIndexExactlyOneIsStored() throws Exception {
-        SealedBlock tip = chainWithBlocks(2).tip();
+        SealedBlock tip = Forging.chainWithBlocks(store, 2, RULE).tip();
         int racers = 16;
         CyclicBarrier start = new CyclicBarrier(racers);
         List<Future<Boolean>> results = new ArrayList<>();
@@ -96,7 +85,7 @@ class PostgresStoreTest {
 
     @Test
     void aBlockIsStoredOnlyAfterTheBlockItLinksTo() {
-        SealedBlock genesis = chainWithBlocks(0).tip();
+        SealedBlock genesis = Forging.chainWithBlocks(store, 0, RULE).tip();
         SealedBlock stranger = SealedBlock.of(new Block(2, 1.5, List.of(), BigInteger.ONE, "f".repeat(64)));
         assertThat(store.appendIfNext(stranger)).as("links to a block we do not have").isFalse();
         assertThat(store.appendIfNext(next(next(genesis, "a"), "b"))).as("leaves a gap").isFalse();
@@ -108,7 +97,7 @@ class PostgresStoreTest {
 
     @Test
     void replacingTheChainKeepsOnlyTheNewOne() {
-        Chain chain = chainWithBlocks(4);
+        Chain chain = Forging.chainWithBlocks(store, 4, RULE);
         List<SealedBlock> shorter = chain.blocks().subList(0, 2);
         store.replaceAll(shorter);
         assertThat(store.load()).isEqualTo(shorter);

@@ -1,5 +1,7 @@
 package dev.blockmine.node.store.postgres;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,12 +10,14 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.blockmine.node.NodeApplication;
 import dev.blockmine.node.chain.Chain;
+import dev.blockmine.node.chain.SealedBlock;
 import dev.blockmine.node.tcp.TcpMiningServer;
 import dev.blockmine.pow.CanonicalJson;
 import tools.jackson.databind.JsonNode;
@@ -58,6 +62,13 @@ public final class Replicas implements AutoCloseable {
     }
 
     /** A bean of one replica's application context. */
+    /** Waits until every replica has the same tip (each hears of the others' blocks by notification), and returns it. */
+    public SealedBlock commonTip() {
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> IntStream.range(1, size()).allMatch(r -> chain(r).tip().equals(chain(0).tip())));
+        return chain(0).tip();
+    }
+
     public <T> T bean(int replica, Class<T> type) {
         return nodes.get(replica).getBean(type);
     }

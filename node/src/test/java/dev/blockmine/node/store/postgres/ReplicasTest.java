@@ -44,16 +44,9 @@ class ReplicasTest {
         }
     }
 
-    /** Waits until every replica has the same tip, and returns it. */
-    private static SealedBlock commonTip() {
-        await().atMost(Duration.ofSeconds(10)).until(() -> replicas.chain(1).tip().equals(replicas.chain(0).tip())
-                && replicas.chain(2).tip().equals(replicas.chain(0).tip()));
-        return replicas.chain(0).tip();
-    }
-
     @Test
     void sixtyFourClientsRacingOneProofOverThreeReplicasHaveExactlyOneWinner() throws Exception {
-        SealedBlock tip = commonTip();
+        SealedBlock tip = replicas.commonTip();
         BigInteger proof = Proofs.firstValid(tip.blockString(), RULE, 0);
         CountDownLatch go = new CountDownLatch(1);
         List<Future<HttpResponse<String>>> answers = new ArrayList<>();
@@ -84,12 +77,12 @@ class ReplicasTest {
         }
         clients.forEach(HttpClient::close);
         assertThat(winners).isEqualTo(1);
-        assertThat(commonTip().index()).isGreaterThanOrEqualTo(tip.index() + 1);
+        assertThat(replicas.commonTip().index()).isGreaterThanOrEqualTo(tip.index() + 1);
     }
 
     @Test
     void blocksForgedThroughEachReplicaInTurnMakeOneValidChain() throws Exception {
-        long start = commonTip().index();
+        long start = replicas.commonTip().index();
         for (int i = 0; i < 9; i++) {
             int replica = i % 3;
             long expected = start + i;
@@ -99,7 +92,7 @@ class ReplicasTest {
             HttpResponse<String> mined = replicas.post(replica, "/mine", "{\"proof\": " + proof + ", \"id\": \"r" + replica + "\"}");
             assertThat(mined.statusCode()).as(mined.body()).isEqualTo(200);
         }
-        SealedBlock tip = commonTip();
+        SealedBlock tip = replicas.commonTip();
         assertThat(tip.index()).isEqualTo(start + 9);
         for (int replica = 0; replica < 3; replica++) {
             assertThat(replicas.chain(replica).blocks()).isEqualTo(replicas.chain(0).blocks());

@@ -1,11 +1,9 @@
 package dev.blockmine.node.store.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.math.BigInteger;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,15 +33,9 @@ class SharedPendingPoolTest {
         }
     }
 
-    private static SealedBlock commonTip() {
-        await().atMost(Duration.ofSeconds(10)).until(() -> replicas.chain(1).tip().equals(replicas.chain(0).tip())
-                && replicas.chain(2).tip().equals(replicas.chain(0).tip()));
-        return replicas.chain(0).tip();
-    }
-
     /** Forges the next block through {@code replica} for {@code id}; the answer's body. */
     private static JsonNode mine(int replica, String id) throws Exception {
-        SealedBlock tip = commonTip();
+        SealedBlock tip = replicas.commonTip();
         BigInteger proof = Proofs.firstValid(tip.blockString(), RULE, 0);
         HttpResponse<String> mined = replicas.post(replica, "/mine", "{\"proof\": " + proof + ", \"id\": \"" + id + "\"}");
         assertThat(mined.statusCode()).as(mined.body()).isEqualTo(200);
@@ -65,7 +57,7 @@ class SharedPendingPoolTest {
 
         assertThat(CanonicalJson.encode(forged.get("transactions").get(0)))
                 .isEqualTo("{\"amount\": 0.5, \"recipient\": \"bob\", \"sender\": \"ana\"}");
-        commonTip();
+        replicas.commonTip();
         for (int replica = 0; replica < 3; replica++) {
             assertThat(replicas.chain(replica).pendingCount()).as("taken by the block, on every replica").isZero();
             assertThat(replicas.get(replica, "/balance?id=ana").get("balance").decimalValue()).isEqualByComparingTo("0.5");
