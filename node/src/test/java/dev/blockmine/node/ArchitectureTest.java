@@ -26,6 +26,8 @@ class ArchitectureTest {
     private static final String BENCH = "dev.blockmine.bench..";
 
     private static final JavaClasses MAIN = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            // pow's test-jar (a whole-reactor build puts the jar, not test-classes, on the class path)
+            .withImportOption(location -> !location.contains("-tests.jar"))
             .importPackages("dev.blockmine");
 
     @Test

@@ -27,7 +27,9 @@ import dev.blockmine.pow.binary.Frame;
  */
 class BadInputTest {
 
-    private static final Duration IDLE = Duration.ofMillis(300);
+    // Long enough that the bystander, asking every 50 ms, is never idle by the node's clock even when 2,000
+    // connecting threads and a loaded CI machine delay it (300 ms once closed it mid-test)
+    private static final Duration IDLE = Duration.ofMillis(1500);
 
     private final TcpNode node = new TcpNode(8, IDLE);
     private RawMiner bystander;
