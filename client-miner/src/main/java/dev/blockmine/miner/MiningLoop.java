@@ -182,7 +182,8 @@ public final class MiningLoop {
             Duration took = Duration.ofNanos(System.nanoTime() - searchStarted);
             tally.tried(control.tried());
             String rate = Format.rate(control.tried(), took);
-            if (proof.isEmpty()) {
+            // a proof for a block we already know is forged would only be told 409 "too late": not sent
+            if (proof.isEmpty() || forgedElsewhere.get() != null) {
                 searchLog.record(forging, startedAt, endedAt, search.threads(), control.tried(),
                         forgedElsewhere.get() != null ? SearchLog.Outcome.ABANDONED : SearchLog.Outcome.STOPPED);
                 if (forgedElsewhere.get() != null) {
