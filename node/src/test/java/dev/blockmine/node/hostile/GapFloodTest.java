@@ -22,7 +22,9 @@ class GapFloodTest {
 
     @Test
     void gapAnnouncementsCoalesceIntoOneResolve() throws Exception {
-        try (RunningNode node = new RunningNode("node.difficulty=3"); FakePeer peer = new FakePeer()) {
+        try (RunningNode node = new RunningNode("node.difficulty=3"); FakePeer peer = new FakePeer();
+                Bystander bystander = new Bystander(node.url)) {
+            bystander.warmedUp();
             List<String> chain = Blocks.chainFrom(Blocks.GENESIS, 3, "peer");
             peer.serveChain(exchange -> {
                 try {
@@ -49,6 +51,7 @@ class GapFloodTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> node.chain().blocks().size() == 3);
             int asked = peer.chainRequests();
             assertThat(asked).as("GET /chain for 300 announcements").isBetween(1, 4);
+            assertThat(bystander.failures()).isEmpty();
         }
     }
 }
