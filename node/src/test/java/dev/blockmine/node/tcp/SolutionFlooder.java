@@ -1,12 +1,6 @@
 package dev.blockmine.node.tcp;
 
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.blockmine.pow.binary.Frame;
@@ -21,9 +15,7 @@ final class SolutionFlooder implements AutoCloseable {
 
     private static final int FRAMES_PER_WRITE = 128;
 
-    private final Socket socket;
-    private final DataInputStream in;
-    private final OutputStream out;
+    private final RawMiner miner;
     private final Frame.Task task;
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong answered = new AtomicLong();
@@ -32,18 +24,9 @@ final class SolutionFlooder implements AutoCloseable {
     private volatile boolean toldQ;
 
     SolutionFlooder(String localAddress, int port, String name) {
-        try {
-            socket = new Socket();
-            socket.bind(new InetSocketAddress(localAddress, 0));
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
-            socket.setSoTimeout(30_000);
-            in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
-            out = socket.getOutputStream();
-            out.write(FrameCodec.encode(new Frame.Get(name)));
-            task = (Frame.Task) FrameCodec.read(in, FrameCodec.MAX_DATA_LEN);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        miner = new RawMiner(port, localAddress);
+        miner.setReadTimeout(30_000);
+        task = miner.ask(name);
     }
 
     Frame.Task task() {
@@ -52,11 +35,7 @@ final class SolutionFlooder implements AutoCloseable {
 
     /** The next frame, read before flooding (the I of the job once someone wins it). */
     Frame read() {
-        try {
-            return FrameCodec.read(in, FrameCodec.MAX_DATA_LEN);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return miner.read();
     }
 
     /** Starts pipelining {@code solution} non-stop, and reading the answers, until the node or {@link #close} ends it. */
@@ -69,16 +48,16 @@ final class SolutionFlooder implements AutoCloseable {
         Thread.ofPlatform().daemon().name("flood-writer").start(() -> {
             try {
                 while (!cutOff) {
-                    out.write(batch);
+                    miner.sendRaw(batch);
                     sent.addAndGet(FRAMES_PER_WRITE);
                 }
-            } catch (IOException e) {
+            } catch (UncheckedIOException e) {
                 // the node closed the connection (or we did)
             }
         });
         Thread.ofPlatform().daemon().name("flood-reader").start(() -> {
             try {
-                for (Frame answer; (answer = FrameCodec.read(in, FrameCodec.MAX_DATA_LEN)) != null; ) {
+                for (Frame answer; (answer = miner.read()) != null; ) {
                     if (answer instanceof Frame.Quit) {
                         toldQ = true;
                     } else {
@@ -86,7 +65,7 @@ final class SolutionFlooder implements AutoCloseable {
                         lastAnswer = answer;
                     }
                 }
-            } catch (IOException e) {
+            } catch (UncheckedIOException e) {
                 // reset by the node, or closed by us
             } finally {
                 cutOff = true;
@@ -120,10 +99,6 @@ final class SolutionFlooder implements AutoCloseable {
     @Override
     public void close() {
         cutOff = true;
-        try {
-            socket.close();
-        } catch (IOException e) {
-            // test cleanup
-        }
+        miner.close();
     }
 }
