@@ -1,12 +1,9 @@
 package dev.blockmine.miner;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -26,11 +23,9 @@ import mockwebserver3.RecordedRequest;
 class MiningLoopTest {
 
     private static final ProofRule RULE = new ProofRule(3);
-    private static final String BLOCK_A = "{\"index\": 1, \"previous_hash\": \"1\", \"proof\": 100, \"timestamp\": 1700000000.5, \"transactions\": []}";
-    private static final String BLOCK_B = "{\"index\": 2, \"previous_hash\": \"ab\", \"proof\": 7, \"timestamp\": 1700000001.5, \"transactions\": []}";
 
-    private final ByteArrayOutputStream output = new ByteArrayOutputStream();
-    private final PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
+    private final Printed printed = new Printed();
+    private final PrintStream out = printed.out;
 
     /** A node that answers HTML errors and plain text before it behaves, and HTML to the first proof. */
     static final class HostileNode extends Dispatcher {
@@ -54,8 +49,8 @@ class MiningLoopTest {
                 return new MockResponse.Builder().code(200).body("service warming up").build();
             }
             return posts.get() == 0
-                    ? new MockResponse.Builder().body("{\"last_block\": " + BLOCK_A + "}").build()
-                    : new MockResponse.Builder().body(BLOCK_B).build(); // bare, as some nodes serve it
+                    ? new MockResponse.Builder().body("{\"last_block\": " + Printed.BLOCK_A + "}").build()
+                    : new MockResponse.Builder().body(Printed.BLOCK_B).build(); // bare, as some nodes serve it
         }
     }
 
@@ -69,8 +64,8 @@ class MiningLoopTest {
                     RULE, "ana\n", Duration.ofSeconds(1), 1, out);
             MiningSummary summary = loop.run();
 
-            String printed = output.toString(StandardCharsets.UTF_8);
-            assertThat(printed).contains("GET /last_block answered 502: (non-JSON body) <html>Bad Gateway</html>; retrying in 1 s")
+            String said = printed.text();
+            assertThat(said).contains("GET /last_block answered 502: (non-JSON body) <html>Bad Gateway</html>; retrying in 1 s")
                     .contains("GET /last_block answered a non-JSON body: service warming up; retrying in 2 s")
                     .contains("Mining block 2: proof of work started")
                     .contains("Failure: the node answered 500 \"(non-JSON body) <html><body><h1>Internal Server Error</h1></body></html>\"")
@@ -81,7 +76,7 @@ class MiningLoopTest {
             assertThat(node.posts.get()).isEqualTo(2);
             var posted = CanonicalJson.parse(node.lastPostBody);
             assertThat(posted.get("id").stringValue()).isEqualTo("ana\n");
-            assertThat(RULE.isValid(BLOCK_B, posted.get("proof").bigIntegerValue())).isTrue();
+            assertThat(RULE.isValid(Printed.BLOCK_B, posted.get("proof").bigIntegerValue())).isTrue();
         }
     }
 
@@ -95,12 +90,11 @@ class MiningLoopTest {
             MiningLoop loop = new MiningLoop(new NodeClient("127.0.0.1:" + port, Duration.ofSeconds(2)), search, RULE,
                     "ana", Duration.ofSeconds(1), 0, out);
             CompletableFuture<MiningSummary> running = CompletableFuture.supplyAsync(loop::run);
-            await().atMost(Duration.ofSeconds(20))
-                    .untilAsserted(() -> assertThat(output.toString(StandardCharsets.UTF_8)).contains("retrying in 2 s"));
+            printed.awaitLine("retrying in 2 s");
             loop.stop();
             MiningSummary summary = running.get(5, TimeUnit.SECONDS);
             assertThat(summary.coins()).isZero();
-            assertThat(output.toString(StandardCharsets.UTF_8))
+            assertThat(printed.text())
                     .contains("Node at http://127.0.0.1:" + port + " is unreachable").contains("retrying in 1 s");
         }
     }

@@ -2,17 +2,13 @@ package dev.blockmine.miner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -20,8 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import dev.blockmine.pow.PythonAvailable;
 import dev.blockmine.pow.Interop;
+import dev.blockmine.pow.PythonAvailable;
 import dev.blockmine.pow.search.DigestNonceSearch;
 
 /**
@@ -30,8 +26,8 @@ import dev.blockmine.pow.search.DigestNonceSearch;
  */
 class TcpMiningLoopTest {
 
-    private final ByteArrayOutputStream output = new ByteArrayOutputStream();
-    private final PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
+    private final Printed printed = new Printed();
+    private final PrintStream out = printed.out;
     private Process pythonNode;
 
     @BeforeAll
@@ -57,12 +53,12 @@ class TcpMiningLoopTest {
             } finally {
                 loop.stop(); // a failed wait must not leave the miner running
             }
-            String printed = output.toString(StandardCharsets.UTF_8);
-            assertThat(summary.blocksWon()).as(printed).isEqualTo(2);
+            String said = printed.text();
+            assertThat(summary.blocksWon()).as(said).isEqualTo(2);
             assertThat(summary.coins()).isEqualTo(2);
             assertThat(summary.proofsTried()).isPositive();
             assertThat(loop.rejected()).isZero();
-            assertThat(printed).contains("Connected to 127.0.0.1:" + port + " as \"javaminer\"")
+            assertThat(said).contains("Connected to 127.0.0.1:" + port + " as \"javaminer\"")
                     .contains("Success: the node answered A for job 1; +1 coin").contains("Coins: 2");
         }
     }
@@ -75,14 +71,14 @@ class TcpMiningLoopTest {
             CompletableFuture<MiningSummary> running = CompletableFuture.supplyAsync(loop::run);
             MiningSummary summary;
             try {
-                awaitOutput("Cannot reach the node at 127.0.0.1:" + port);
+                printed.awaitLine("Cannot reach the node at 127.0.0.1:" + port);
                 startPythonNode(port, 8);
                 summary = running.get(60, TimeUnit.SECONDS);
             } finally {
                 loop.stop();
             }
             assertThat(summary.blocksWon()).isEqualTo(1);
-            assertThat(output.toString(StandardCharsets.UTF_8)).contains("retrying in 1 s").contains("Coins: 1");
+            assertThat(printed.text()).contains("retrying in 1 s").contains("Coins: 1");
         }
     }
 
@@ -92,7 +88,7 @@ class TcpMiningLoopTest {
         try (DigestNonceSearch search = new DigestNonceSearch(1)) {
             TcpMiningLoop loop = new TcpMiningLoop("127.0.0.1:" + port, search, "ana", 0, out);
             CompletableFuture<MiningSummary> running = CompletableFuture.supplyAsync(loop::run);
-            awaitOutput("retrying in 1 s");
+            printed.awaitLine("retrying in 1 s");
             loop.stop();
             assertThat(running.get(10, TimeUnit.SECONDS).coins()).isZero();
         }
@@ -117,21 +113,17 @@ class TcpMiningLoopTest {
     private int startPythonNode(int port, int bits) throws Exception {
         pythonNode = new ProcessBuilder(Interop.python(), Interop.script("binary_node.py").toString(),
                 "--port", String.valueOf(port), "--bits", String.valueOf(bits)).redirectErrorStream(true).start();
-        BufferedReader printed = pythonNode.inputReader(StandardCharsets.UTF_8);
-        String first = printed.readLine();
+        BufferedReader lines = pythonNode.inputReader(StandardCharsets.UTF_8);
+        String first = lines.readLine();
         assertThat(first).as("binary_node.py's first line").isNotNull().startsWith("listening on ");
         Thread.ofVirtual().start(() -> { // the rest (one line per job won) is drained so the pipe never fills
             try {
-                printed.transferTo(Writer.nullWriter());
+                lines.transferTo(Writer.nullWriter());
             } catch (IOException e) {
                 // the node was stopped
             }
         });
         return Integer.parseInt(first.substring("listening on ".length()).strip());
-    }
-
-    private void awaitOutput(String text) {
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(output.toString(StandardCharsets.UTF_8)).contains(text));
     }
 
     /** A port nothing listens on (yet): these tests are about a node that is not there. */

@@ -1,20 +1,17 @@
 package dev.blockmine.miner;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 import dev.blockmine.pow.ProofRule;
 import dev.blockmine.pow.search.DigestProofSearch;
@@ -31,11 +28,9 @@ import mockwebserver3.RecordedRequest;
 class TipStreamTest {
 
     private static final ProofRule NEVER = new ProofRule(9);
-    private static final String BLOCK_A = "{\"index\": 1, \"previous_hash\": \"1\", \"proof\": 100, \"timestamp\": 1700000000.5, \"transactions\": []}";
-    private static final String BLOCK_B = "{\"index\": 2, \"previous_hash\": \"ab\", \"proof\": 7, \"timestamp\": 1700000001.5, \"transactions\": []}";
 
-    private final ByteArrayOutputStream output = new ByteArrayOutputStream();
-    private final PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
+    private final Printed printed = new Printed();
+    private final PrintStream out = printed.out;
 
     /** Streams that close at once: a heartbeat and an unreadable event, then the tip B, then heartbeats. */
     static final class StreamingNode extends Dispatcher {
@@ -47,7 +42,7 @@ class TipStreamTest {
             if (request.getUrl().encodedPath().equals("/events")) {
                 String body = switch (streams.incrementAndGet()) {
                     case 1 -> ": keep-alive\n\nevent: tip\ndata: not json\n\nevent: tip\ndata: {\"index\": 5}\n\n";
-                    case 2 -> "event: tip\nid: 2\ndata: {\"block\": " + BLOCK_B + ", \"hash\": \"x\", \"index\": 2}\n\n";
+                    case 2 -> "event: tip\nid: 2\ndata: {\"block\": " + Printed.BLOCK_B + ", \"hash\": \"x\", \"index\": 2}\n\n";
                     default -> ": keep-alive\n\n";
                 };
                 if (streams.get() == 2) {
@@ -55,7 +50,7 @@ class TipStreamTest {
                 }
                 return new MockResponse.Builder().addHeader("Content-Type", "text/event-stream").body(body).build();
             }
-            return new MockResponse.Builder().body("{\"last_block\": " + (pushed.get() ? BLOCK_B : BLOCK_A) + "}").build();
+            return new MockResponse.Builder().body("{\"last_block\": " + (pushed.get() ? Printed.BLOCK_B : Printed.BLOCK_A) + "}").build();
         }
     }
 
@@ -69,10 +64,10 @@ class TipStreamTest {
             MiningLoop loop = new MiningLoop(new NodeClient(server.url("/").toString(), Duration.ofSeconds(5)), search,
                     NEVER, "ana", Duration.ofHours(1), 0, out).listeningForTips();
             CompletableFuture<MiningSummary> running = CompletableFuture.supplyAsync(loop::run);
-            awaitOutput("Mining block 3: proof of work started");
+            printed.awaitLine("Mining block 3: proof of work started");
             loop.stop();
             running.get(10, TimeUnit.SECONDS);
-            assertThat(printed()).contains("Watching for new blocks: push (server-sent events)")
+            assertThat(printed.text()).contains("Watching for new blocks: push (server-sent events)")
                     .contains("Watching for new blocks: polling every 3600 s (event stream closed by the node; reconnecting)")
                     .contains("Mining block 2: proof of work started")
                     .contains("Block 2 was forged by someone else after").contains("moving on to block 3")
@@ -93,7 +88,7 @@ class TipStreamTest {
                 if (request.getUrl().encodedPath().equals("/events")) {
                     return new MockResponse.Builder().code(status).addHeader("Content-Type", type).body(body).build();
                 }
-                return new MockResponse.Builder().body("{\"last_block\": " + (gets.incrementAndGet() < 4 ? BLOCK_A : BLOCK_B) + "}").build();
+                return new MockResponse.Builder().body("{\"last_block\": " + (gets.incrementAndGet() < 4 ? Printed.BLOCK_A : Printed.BLOCK_B) + "}").build();
             }
         };
         try (MockWebServer server = new MockWebServer(); DigestProofSearch search = new DigestProofSearch(1)) {
@@ -102,20 +97,12 @@ class TipStreamTest {
             MiningLoop loop = new MiningLoop(new NodeClient(server.url("/").toString(), Duration.ofSeconds(5)), search,
                     NEVER, "ana", Duration.ofMillis(100), 0, out).listeningForTips();
             CompletableFuture<MiningSummary> running = CompletableFuture.supplyAsync(loop::run);
-            awaitOutput("Block 2 was forged by someone else");
-            awaitOutput("the node has no event stream");
+            printed.awaitLine("Block 2 was forged by someone else");
+            printed.awaitLine("the node has no event stream");
             loop.stop();
             running.get(10, TimeUnit.SECONDS);
-            assertThat(printed()).contains("Watching for new blocks: polling every 0.1 s (the node has no event stream: " + said + ")")
+            assertThat(printed.text()).contains("Watching for new blocks: polling every 0.1 s (the node has no event stream: " + said + ")")
                     .doesNotContain("push (server-sent events)");
         }
-    }
-
-    private void awaitOutput(String text) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> printed().contains(text));
-    }
-
-    private String printed() {
-        return output.toString(StandardCharsets.UTF_8);
     }
 }
