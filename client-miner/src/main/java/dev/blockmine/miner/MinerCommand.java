@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
 
 import dev.blockmine.miner.wallet.WalletCommand;
 import dev.blockmine.pow.CanonicalJson;
@@ -139,11 +140,8 @@ public final class MinerCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return 2;
         }
-        ProofSearch engineSearch;
-        try {
-            engineSearch = Engines.proofSearch(engine, threads);
-        } catch (IllegalStateException e) {
-            err.println(e.getMessage());
+        ProofSearch engineSearch = startEngine(Engines::proofSearch);
+        if (engineSearch == null) {
             return 2;
         }
         out.println(engineLine(engine, engineSearch));
@@ -174,11 +172,8 @@ public final class MinerCommand implements Callable<Integer> {
 
     private int mineOverTcp() {
         TcpMiningLoop loop;
-        NonceSearch search;
-        try {
-            search = Engines.nonceSearch(engine, threads);
-        } catch (IllegalStateException e) {
-            err.println(e.getMessage());
+        NonceSearch search = startEngine(Engines::nonceSearch);
+        if (search == null) {
             return 2;
         }
         out.println("Engine: %s, %d thread%s".formatted(search.name(), search.threads(), search.threads() == 1 ? "" : "s"));
@@ -199,6 +194,16 @@ public final class MinerCommand implements Callable<Integer> {
             out.printf("Jobs lost to other miners: %d; nonces rejected: %d%n", loop.lost(), loop.rejected());
         }
         return 0;
+    }
+
+    /** The search engine asked for, of either kind; null, once it said why, when this JVM cannot run it. */
+    private <S> S startEngine(BiFunction<EngineKind, Integer, S> kind) {
+        try {
+            return kind.apply(engine, threads);
+        } catch (IllegalStateException e) {
+            err.println(e.getMessage());
+            return null;
+        }
     }
 
     public PrintStream out() {

@@ -48,13 +48,8 @@ public final class NodeClient {
 
     /** The last block, whether the node serves it wrapped ({@code {"last_block": …}}) or bare. */
     public JsonNode lastBlock() throws NodeException {
-        Request request = new Request.Builder().url(endpoint("last_block")).get().build();
-        try (Response response = http.newCall(request).execute()) {
-            String body = response.body().string();
-            if (!response.isSuccessful()) {
-                throw new NodeException("GET /last_block answered " + response.code() + ": " + messageOf(body));
-            }
-            JsonNode json = parseOrNull(body);
+        return exchange(get(endpoint("last_block")), (status, body) -> {
+            JsonNode json = successful("GET /last_block", status, body);
             if (json == null || !json.isObject()) {
                 throw new NodeException("GET /last_block answered a non-JSON body: " + excerpt(body));
             }
@@ -63,39 +58,24 @@ public final class NodeClient {
                 throw new NodeException("GET /last_block answered JSON that holds no block: " + excerpt(body));
             }
             return block;
-        } catch (IOException e) {
-            throw unreachable(e);
-        }
+        });
     }
 
     /** The whole chain, from {@code GET /chain}. */
     public List<JsonNode> chain() throws NodeException {
-        Request request = new Request.Builder().url(endpoint("chain")).get().build();
-        try (Response response = http.newCall(request).execute()) {
-            String body = response.body().string();
-            if (!response.isSuccessful()) {
-                throw new NodeException("GET /chain answered " + response.code() + ": " + messageOf(body));
-            }
-            JsonNode json = parseOrNull(body);
+        return exchange(get(endpoint("chain")), (status, body) -> {
+            JsonNode json = successful("GET /chain", status, body);
             if (json == null || !json.path("chain").isArray()) {
                 throw new NodeException("GET /chain answered something that holds no chain: " + excerpt(body));
             }
             return List.copyOf(json.get("chain").values());
-        } catch (IOException e) {
-            throw unreachable(e);
-        }
+        });
     }
 
     /** Posts {@code {"proof": proof, "id": minerId}} and reports the node's answer, whatever its status. */
     public NodeReply submit(BigInteger proof, String minerId) throws NodeException {
         ObjectNode json = JsonNodeFactory.instance.objectNode().put("proof", proof).put("id", minerId);
-        Request request = new Request.Builder().url(endpoint("mine"))
-                .post(RequestBody.create(CanonicalJson.encode(json), JSON)).build();
-        try (Response response = http.newCall(request).execute()) {
-            return new NodeReply(response.code(), messageOf(response.body().string()));
-        } catch (IOException e) {
-            throw unreachable(e);
-        }
+        return exchange(post(endpoint("mine"), json), NodeClient::reply);
     }
 
     /** {@code GET /balance?id=ID}: the node's {@code {"available", "balance", "id"}}. */
@@ -114,34 +94,55 @@ public final class NodeClient {
 
     /** Posts a transaction and reports the node's answer, whatever its status. */
     public NodeReply sendTransaction(ObjectNode transaction) throws NodeException {
-        Request request = new Request.Builder().url(base.newBuilder().addPathSegments("transactions/new").build())
-                .post(RequestBody.create(CanonicalJson.encode(transaction), JSON)).build();
+        return exchange(post(base.newBuilder().addPathSegments("transactions/new").build(), transaction), NodeClient::reply);
+    }
+
+    private JsonNode getObject(String path, String id) throws NodeException {
+        return exchange(get(base.newBuilder().addPathSegment(path).addQueryParameter("id", id).build()), (status, body) -> {
+            if (status == 404) {
+                throw new NodeException("The node at " + url() + " has no GET /" + path + " (not a blockmine node with a ledger?)");
+            }
+            JsonNode json = successful("GET /" + path, status, body);
+            if (json == null || !json.isObject()) {
+                throw new NodeException("GET /" + path + " answered a non-JSON body: " + excerpt(body));
+            }
+            return json;
+        });
+    }
+
+    /** How a caller reads the node's answer: its status and whole body. */
+    @FunctionalInterface
+    private interface Answer<T> {
+        T read(int status, String body) throws NodeException;
+    }
+
+    /** Sends {@code request} and reads the answer; a node that cannot be reached is a {@link NodeException}. */
+    private <T> T exchange(Request request, Answer<T> answer) throws NodeException {
         try (Response response = http.newCall(request).execute()) {
-            return new NodeReply(response.code(), messageOf(response.body().string()));
+            return answer.read(response.code(), response.body().string());
         } catch (IOException e) {
             throw unreachable(e);
         }
     }
 
-    private JsonNode getObject(String path, String id) throws NodeException {
-        Request request = new Request.Builder().url(base.newBuilder().addPathSegment(path).addQueryParameter("id", id).build())
-                .get().build();
-        try (Response response = http.newCall(request).execute()) {
-            String body = response.body().string();
-            if (response.code() == 404) {
-                throw new NodeException("The node at " + url() + " has no GET /" + path + " (not a blockmine node with a ledger?)");
-            }
-            if (!response.isSuccessful()) {
-                throw new NodeException("GET /" + path + " answered " + response.code() + ": " + messageOf(body));
-            }
-            JsonNode json = parseOrNull(body);
-            if (json == null || !json.isObject()) {
-                throw new NodeException("GET /" + path + " answered a non-JSON body: " + excerpt(body));
-            }
-            return json;
-        } catch (IOException e) {
-            throw unreachable(e);
+    private static Request get(HttpUrl url) {
+        return new Request.Builder().url(url).get().build();
+    }
+
+    private static Request post(HttpUrl url, ObjectNode json) {
+        return new Request.Builder().url(url).post(RequestBody.create(CanonicalJson.encode(json), JSON)).build();
+    }
+
+    private static NodeReply reply(int status, String body) {
+        return new NodeReply(status, messageOf(body));
+    }
+
+    /** The parsed body of a 2xx answer (null when it is not JSON); any other status says {@code what} answered it. */
+    private static JsonNode successful(String what, int status, String body) throws NodeException {
+        if (status < 200 || status >= 300) {
+            throw new NodeException(what + " answered " + status + ": " + messageOf(body));
         }
+        return parseOrNull(body);
     }
 
     /** The client every request goes through, to derive others from (the event stream's). */

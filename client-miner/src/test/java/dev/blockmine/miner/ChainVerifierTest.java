@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import dev.blockmine.pow.CanonicalJson;
 import dev.blockmine.pow.ProofRule;
@@ -50,16 +52,24 @@ class ChainVerifierTest {
         return new ChainVerifier(new NodeClient(server.url("/").toString(), Duration.ofSeconds(5)), RULE);
     }
 
-    @Test
-    void checksTheWholeChainOnceThenEachNewBlockAlone() throws Exception {
+    /**
+     * The node serves blocks 0 to {@code verified}, the verifier checks that tip (twice: the second time it fetches
+     * nothing), then the node has grown to block {@code next} and the verifier checks that one: the block after the
+     * verified one is checked by its link alone, any other sends it back to the whole chain.
+     */
+    @ParameterizedTest(name = "verified block {0}, then block {1}: {2} GET /chain")
+    @CsvSource({"4, 5, 1", "1, 3, 2"})
+    void checksTheWholeChainOnceThenEachBlockThatFollowsTheVerifiedOneAlone(int verified, int next, int chainRequests)
+            throws Exception {
         List<String> chain = validChain(6);
-        ChainNode dispatcher = new ChainNode(chain.subList(0, 5));
+        ChainNode dispatcher = new ChainNode(chain.subList(0, verified + 1));
         try (MockWebServer server = new MockWebServer()) {
             ChainVerifier verifier = verifierOn(server, dispatcher);
-            verifier.check(CanonicalJson.parse(chain.get(4)));
-            verifier.check(CanonicalJson.parse(chain.get(4)));
-            verifier.check(CanonicalJson.parse(chain.get(5))); // the successor, checked by its link alone
-            assertThat(dispatcher.chainRequests.get()).isEqualTo(1);
+            verifier.check(CanonicalJson.parse(chain.get(verified)));
+            verifier.check(CanonicalJson.parse(chain.get(verified)));
+            dispatcher.chain = chain.subList(0, next + 1);
+            verifier.check(CanonicalJson.parse(chain.get(next)));
+            assertThat(dispatcher.chainRequests.get()).isEqualTo(chainRequests);
         }
     }
 
@@ -72,19 +82,6 @@ class ChainVerifierTest {
             JsonNode tip = CanonicalJson.parse(chain.getLast());
             assertThatThrownBy(() -> verifier.check(tip)).isInstanceOf(ChainVerifier.InvalidChain.class)
                     .hasMessageContaining("chain of 5 blocks does not validate").hasMessageContaining("block #4: previous_hash");
-        }
-    }
-
-    @Test
-    void aBlockThatDoesNotFollowTheVerifiedOneSendsItBackToTheWholeChain() throws Exception {
-        List<String> chain = validChain(4);
-        ChainNode dispatcher = new ChainNode(chain.subList(0, 2));
-        try (MockWebServer server = new MockWebServer()) {
-            ChainVerifier verifier = verifierOn(server, dispatcher);
-            verifier.check(CanonicalJson.parse(chain.get(1)));
-            dispatcher.chain = chain;
-            verifier.check(CanonicalJson.parse(chain.get(3))); // a gap of one block: the chain is fetched again
-            assertThat(dispatcher.chainRequests.get()).isEqualTo(2);
         }
     }
 }

@@ -65,17 +65,15 @@ class TcpMiningLoopTest {
 
     @Test
     void waitsForANodeThatIsNotUpYetThenMines() throws Exception {
-        int port = freePort();
         try (DigestNonceSearch search = new DigestNonceSearch(2)) {
-            TcpMiningLoop loop = new TcpMiningLoop("127.0.0.1:" + port, search, "late", 1, out);
-            CompletableFuture<MiningSummary> running = CompletableFuture.supplyAsync(loop::run);
+            Waiting waiting = waitingForANode(search, "late", 1);
             MiningSummary summary;
             try {
-                printed.awaitLine("Cannot reach the node at 127.0.0.1:" + port);
-                startPythonNode(port, 8);
-                summary = running.get(60, TimeUnit.SECONDS);
+                printed.awaitLine("Cannot reach the node at 127.0.0.1:" + waiting.port());
+                startPythonNode(waiting.port(), 8);
+                summary = waiting.running().get(60, TimeUnit.SECONDS);
             } finally {
-                loop.stop();
+                waiting.loop().stop();
             }
             assertThat(summary.blocksWon()).isEqualTo(1);
             assertThat(printed.text()).contains("retrying in 1 s").contains("Coins: 1");
@@ -84,13 +82,11 @@ class TcpMiningLoopTest {
 
     @Test
     void stopsPromptlyWhileWaitingForANodeThatIsDown() throws Exception {
-        int port = freePort();
         try (DigestNonceSearch search = new DigestNonceSearch(1)) {
-            TcpMiningLoop loop = new TcpMiningLoop("127.0.0.1:" + port, search, "ana", 0, out);
-            CompletableFuture<MiningSummary> running = CompletableFuture.supplyAsync(loop::run);
+            Waiting waiting = waitingForANode(search, "ana", 0);
             printed.awaitLine("retrying in 1 s");
-            loop.stop();
-            assertThat(running.get(10, TimeUnit.SECONDS).coins()).isZero();
+            waiting.loop().stop();
+            assertThat(waiting.running().get(10, TimeUnit.SECONDS).coins()).isZero();
         }
     }
 
@@ -126,10 +122,17 @@ class TcpMiningLoopTest {
         return Integer.parseInt(first.substring("listening on ".length()).strip());
     }
 
-    /** A port nothing listens on (yet): these tests are about a node that is not there. */
-    private static int freePort() throws IOException {
+    /** A loop mining at {@code port}, where nothing listens yet, already running. */
+    private record Waiting(int port, TcpMiningLoop loop, CompletableFuture<MiningSummary> running) {
+    }
+
+    /** Starts a loop on a port nothing listens on (yet): these tests are about a node that is not there. */
+    private Waiting waitingForANode(DigestNonceSearch search, String name, long blocks) throws IOException {
+        int port;
         try (ServerSocket free = new ServerSocket(0)) {
-            return free.getLocalPort();
+            port = free.getLocalPort();
         }
+        TcpMiningLoop loop = new TcpMiningLoop("127.0.0.1:" + port, search, name, blocks, out);
+        return new Waiting(port, loop, CompletableFuture.supplyAsync(loop::run));
     }
 }

@@ -2,6 +2,7 @@ package dev.blockmine.miner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -54,15 +55,21 @@ class TipStreamTest {
         }
     }
 
+    /** A loop listening for tips from {@code server}, started here answering as {@code node}; it polls every {@code poll}. */
+    private MiningLoop listeningOn(MockWebServer server, Dispatcher node, DigestProofSearch search, Duration poll)
+            throws IOException {
+        server.setDispatcher(node);
+        server.start(0);
+        return new MiningLoop(new NodeClient(server.url("/").toString(), Duration.ofSeconds(5)), search, NEVER, "ana", poll,
+                0, out).listeningForTips();
+    }
+
     @Test
     void dropsTheSearchWhenANewTipIsPushedAndReconnectsTheStream() throws Exception {
         StreamingNode node = new StreamingNode();
         try (MockWebServer server = new MockWebServer(); DigestProofSearch search = new DigestProofSearch(1)) {
-            server.setDispatcher(node);
-            server.start(0);
             // it never polls: only a pushed tip can end the search on block A
-            MiningLoop loop = new MiningLoop(new NodeClient(server.url("/").toString(), Duration.ofSeconds(5)), search,
-                    NEVER, "ana", Duration.ofHours(1), 0, out).listeningForTips();
+            MiningLoop loop = listeningOn(server, node, search, Duration.ofHours(1));
             CompletableFuture<MiningSummary> running = CompletableFuture.supplyAsync(loop::run);
             printed.awaitLine("Mining block 3: proof of work started");
             loop.stop();
@@ -92,10 +99,7 @@ class TipStreamTest {
             }
         };
         try (MockWebServer server = new MockWebServer(); DigestProofSearch search = new DigestProofSearch(1)) {
-            server.setDispatcher(courseNode);
-            server.start(0);
-            MiningLoop loop = new MiningLoop(new NodeClient(server.url("/").toString(), Duration.ofSeconds(5)), search,
-                    NEVER, "ana", Duration.ofMillis(100), 0, out).listeningForTips();
+            MiningLoop loop = listeningOn(server, courseNode, search, Duration.ofMillis(100));
             CompletableFuture<MiningSummary> running = CompletableFuture.supplyAsync(loop::run);
             printed.awaitLine("Block 2 was forged by someone else");
             printed.awaitLine("the node has no event stream");
