@@ -2,8 +2,6 @@ package dev.blockmine.miner.wallet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.blockmine.miner.MinerCommand;
+import dev.blockmine.miner.MinerRun;
 import dev.blockmine.pow.Interop;
 import dev.blockmine.pow.PythonAvailable;
 import dev.blockmine.pow.SpendSignature;
@@ -28,23 +26,7 @@ import tools.jackson.databind.JsonNode;
 /** The wallet's key file and its messages, without a node (the signed spends themselves: node's WalletEndToEndTest). */
 class WalletCommandTest {
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    private int run(String... args) {
-        out.reset();
-        err.reset();
-        return MinerCommand.commandLine(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).execute(args);
-    }
-
-    private String out() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private String err() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
+    private final MinerRun miner = new MinerRun();
 
     private static Path password(Path dir, String password) throws Exception {
         return Files.writeString(dir.resolve("password-" + password), password + "\n");
@@ -54,39 +36,39 @@ class WalletCommandTest {
     void newWritesAnEncryptedKeyOnlyItsOwnerReadsAndAddressPrintsItsAddress(@TempDir Path dir) throws Exception {
         Path key = dir.resolve("ana.pem");
         String pass = password(dir, "correct horse").toString();
-        assertThat(run("wallet", "new", "--key", key.toString(), "--password-file", pass)).as(err()).isZero();
-        String address = out().lines().filter(line -> line.startsWith("Address: ")).findFirst().orElseThrow().substring(9);
+        assertThat(miner.run("wallet", "new", "--key", key.toString(), "--password-file", pass)).as(miner.err()).isZero();
+        String address = miner.out().lines().filter(line -> line.startsWith("Address: ")).findFirst().orElseThrow().substring(9);
         assertThat(address).matches("[0-9a-f]{64}");
         assertThat(Files.readString(key)).startsWith("-----BEGIN ENCRYPTED PRIVATE KEY-----\n");
         assertThat(Files.getPosixFilePermissions(key)).isEqualTo(Set.of(PosixFilePermission.OWNER_READ,
                 PosixFilePermission.OWNER_WRITE));
 
-        assertThat(run("wallet", "address", "--key", key.toString(), "--password-file", pass)).isZero();
-        assertThat(out().strip()).isEqualTo(address);
+        assertThat(miner.run("wallet", "address", "--key", key.toString(), "--password-file", pass)).isZero();
+        assertThat(miner.out().strip()).isEqualTo(address);
 
-        assertThat(run("wallet", "new", "--key", key.toString(), "--password-file", pass)).isEqualTo(1);
-        assertThat(err()).contains("already exists");
+        assertThat(miner.run("wallet", "new", "--key", key.toString(), "--password-file", pass)).isEqualTo(1);
+        assertThat(miner.err()).contains("already exists");
     }
 
     @Test
     void aWrongPasswordOrPathOrNodeIsSaidPlainly(@TempDir Path dir) throws Exception {
         Path key = dir.resolve("ana.pem");
-        run("wallet", "new", "--key", key.toString(), "--password-file", password(dir, "right").toString());
-        assertThat(run("wallet", "address", "--key", key.toString(), "--password-file", password(dir, "wrong").toString()))
+        miner.run("wallet", "new", "--key", key.toString(), "--password-file", password(dir, "right").toString());
+        assertThat(miner.run("wallet", "address", "--key", key.toString(), "--password-file", password(dir, "wrong").toString()))
                 .isEqualTo(1);
-        assertThat(err()).contains("Wrong password for " + key);
-        assertThat(run("wallet", "address", "--key", dir.resolve("nope.pem").toString(), "--password-file",
+        assertThat(miner.err()).contains("Wrong password for " + key);
+        assertThat(miner.run("wallet", "address", "--key", dir.resolve("nope.pem").toString(), "--password-file",
                 password(dir, "right").toString())).isEqualTo(1);
-        assertThat(err()).contains("No key file at").contains("nope.pem");
+        assertThat(miner.err()).contains("No key file at").contains("nope.pem");
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        assertThat(run("wallet", "balance", "a".repeat(64), "--node", "http://127.0.0.1:" + closedPort)).isEqualTo(1);
-        assertThat(err()).contains("unreachable").contains("127.0.0.1:" + closedPort);
-        assertThat(run("wallet", "send", "bob", "lots", "--key", key.toString(), "--password-file",
+        assertThat(miner.run("wallet", "balance", "a".repeat(64), "--node", "http://127.0.0.1:" + closedPort)).isEqualTo(1);
+        assertThat(miner.err()).contains("unreachable").contains("127.0.0.1:" + closedPort);
+        assertThat(miner.run("wallet", "send", "bob", "lots", "--key", key.toString(), "--password-file",
                 password(dir, "right").toString())).isEqualTo(1);
-        assertThat(err()).contains("AMOUNT must be a number");
+        assertThat(miner.err()).contains("AMOUNT must be a number");
     }
 
     @Test
@@ -101,8 +83,8 @@ class WalletCommandTest {
     void pythonsCryptographyReadsTheKeyFileWithItsPassword(@TempDir Path dir) throws Exception {
         PythonAvailable.assume("cryptography");
         Path key = dir.resolve("ana.pem");
-        run("wallet", "new", "--key", key.toString(), "--password-file", password(dir, "s3cret").toString());
-        String address = out().lines().filter(line -> line.startsWith("Address: ")).findFirst().orElseThrow().substring(9);
+        miner.run("wallet", "new", "--key", key.toString(), "--password-file", password(dir, "s3cret").toString());
+        String address = miner.out().lines().filter(line -> line.startsWith("Address: ")).findFirst().orElseThrow().substring(9);
         String program = """
                 import sys
                 from cryptography.hazmat.primitives.serialization import load_pem_private_key, Encoding, PublicFormat

@@ -6,13 +6,9 @@ import static org.awaitility.Awaitility.await;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 import dev.blockmine.node.NodeOnRandomPort;
+import dev.blockmine.node.StalledStreams;
 import dev.blockmine.pow.ProofRule;
 
 /**
@@ -40,17 +37,12 @@ class StalledDashboardTest extends NodeOnRandomPort {
     @Autowired
     DashboardEvents events;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-
     @Test
     void minersAreAnsweredWhileViewersStallAndStalledViewersAreDropped() throws Exception {
-        List<Socket> stalled = new ArrayList<>();
         AtomicLong seenHeight = new AtomicLong();
-        try (Socket reader = openEvents(64 * 1024)) {
+        try (Socket reader = StalledStreams.open(port, "/dashboard/events", 64 * 1024);
+                StalledStreams stalled = new StalledStreams(port, "/dashboard/events", STALLED)) {
             Thread.ofVirtual().start(() -> readHeights(reader, seenHeight));
-            for (int i = 0; i < STALLED; i++) {
-                stalled.add(openEvents(1024)); // never read: its buffers fill
-            }
             await().atMost(Duration.ofSeconds(30)).until(() -> events.pages() == STALLED + 1);
 
             int mined = 0;
@@ -66,23 +58,7 @@ class StalledDashboardTest extends NodeOnRandomPort {
             long last = chain.tip().index();
             await().atMost(Duration.ofSeconds(30)).until(() -> seenHeight.get() == last); // the reading page kept up
             assertThat(events.pages()).isEqualTo(1);
-        } finally {
-            for (Socket socket : stalled) {
-                socket.setSoLinger(true, 0); // a reset: the server's stuck writes end now
-                socket.close();
-            }
         }
-    }
-
-    /** A raw connection that asks for the event stream; a small receive buffer fills after a few snapshots. */
-    private Socket openEvents(int receiveBuffer) throws IOException {
-        Socket socket = new Socket();
-        socket.setReceiveBufferSize(receiveBuffer);
-        socket.connect(new InetSocketAddress("127.0.0.1", port));
-        socket.getOutputStream().write(("GET /dashboard/events HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                + "Accept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-        socket.getOutputStream().flush();
-        return socket;
     }
 
     private static void readHeights(Socket socket, AtomicLong seenHeight) {

@@ -2,9 +2,6 @@ package dev.blockmine.node.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -12,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.test.context.TestPropertySource;
 
-import dev.blockmine.miner.MinerCommand;
+import dev.blockmine.miner.MinerRun;
 import dev.blockmine.node.NodeOnRandomPort;
 import dev.blockmine.node.chain.Transaction;
 import dev.blockmine.node.ledger.LedgerCalls;
@@ -21,8 +18,7 @@ import dev.blockmine.node.ledger.LedgerCalls;
 @TestPropertySource(properties = {"node.difficulty=3", "node.ledger=signed"})
 class WalletEndToEndTest extends NodeOnRandomPort {
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final MinerRun miner = new MinerRun();
 
     @Test
     void aMinerSpendsWhatItMinedAndNoMore(@TempDir Path dir) throws Exception {
@@ -31,48 +27,36 @@ class WalletEndToEndTest extends NodeOnRandomPort {
         String node = url();
         String[] keyOptions = {"--key", key.toString(), "--password-file", password.toString(), "--node", node};
 
-        assertThat(wallet("new", keyOptions)).as(err()).isZero();
-        String address = out().lines().filter(line -> line.startsWith("Address: ")).findFirst().orElseThrow().substring(9);
+        assertThat(wallet("new", keyOptions)).as(miner.err()).isZero();
+        String address = miner.out().lines().filter(line -> line.startsWith("Address: ")).findFirst().orElseThrow().substring(9);
         LedgerCalls.mine(port, chain, address); // a miner who wants to spend mines with its address as id
         LedgerCalls.mine(port, chain, address);
         assertThat(wallet("balance", keyOptions)).isZero();
-        assertThat(out()).contains(address + ": balance 2, available 2");
+        assertThat(miner.out()).contains(address + ": balance 2, available 2");
 
-        assertThat(wallet("send", keyOptions, "bob", "1.5")).as(err()).isZero();
-        assertThat(out()).contains("Sent (nonce 1): Transaction will be added to Block " + (chain.tip().index() + 1));
+        assertThat(wallet("send", keyOptions, "bob", "1.5")).as(miner.err()).isZero();
+        assertThat(miner.out()).contains("Sent (nonce 1): Transaction will be added to Block " + (chain.tip().index() + 1));
         assertThat(wallet("send", keyOptions, "bob", "1")).isEqualTo(1);
-        assertThat(err()).contains("Refused (400): Insufficient balance").contains("0.5 available");
+        assertThat(miner.err()).contains("Refused (400): Insufficient balance").contains("0.5 available");
 
         LedgerCalls.mine(port, chain, "someone else");
         Transaction spent = chain.tip().block().transactions().getFirst();
         assertThat(spent.sender()).isEqualTo(address);
         assertThat(spent.signed().nonce()).isEqualTo(1);
         assertThat(wallet("balance", keyOptions, "bob")).isZero();
-        assertThat(out()).contains("bob: balance ");
+        assertThat(miner.out()).contains("bob: balance ");
         assertThat(wallet("balance", keyOptions)).isZero();
-        assertThat(out()).contains(address + ": balance 0.5, available 0.5");
-        assertThat(wallet("send", keyOptions, "carol", "0.5")).as(err()).isZero();
-        assertThat(out()).contains("Sent (nonce 2)");
+        assertThat(miner.out()).contains(address + ": balance 0.5, available 0.5");
+        assertThat(wallet("send", keyOptions, "carol", "0.5")).as(miner.err()).isZero();
+        assertThat(miner.out()).contains("Sent (nonce 2)");
     }
 
     private int wallet(String command, String[] options, String... arguments) {
-        out.reset();
-        err.reset();
         String[] args = new String[2 + arguments.length + options.length];
         args[0] = "wallet";
         args[1] = command;
         System.arraycopy(arguments, 0, args, 2, arguments.length);
         System.arraycopy(options, 0, args, 2 + arguments.length, options.length);
-        return MinerCommand.commandLine(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).execute(args);
+        return miner.run(args);
     }
-
-    private String out() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private String err() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
-
 }

@@ -3,21 +3,15 @@ package dev.blockmine.node.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.math.BigInteger;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 import dev.blockmine.node.NodeOnRandomPort;
+import dev.blockmine.node.StalledStreams;
 import dev.blockmine.node.chain.Queued;
 import dev.blockmine.node.chain.Transaction;
 import dev.blockmine.pow.ProofRule;
@@ -40,50 +34,30 @@ class StalledSubscriberTest extends NodeOnRandomPort {
     @Autowired
     TipEvents tips;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-
     @Test
     void minersAreAnsweredWhileSubscribersStallAndStalledSubscribersAreDropped() throws Exception {
-        List<Socket> stalled = new ArrayList<>();
         try (EventReader reader = new EventReader(port)) {
             reader.next(); // the tip when it subscribed
-            for (int i = 0; i < STALLED; i++) {
-                stalled.add(subscribeRaw()); // never read: its buffers fill
-            }
-            await().atMost(Duration.ofSeconds(30)).until(() -> tips.subscribers() == STALLED + 1);
+            try (StalledStreams stalled = new StalledStreams(port, "/events", STALLED)) {
+                await().atMost(Duration.ofSeconds(30)).until(() -> tips.subscribers() == STALLED + 1);
 
-            int mined = 0;
-            while (tips.subscribers() > 1) {
-                for (int i = 0; i < 20; i++) {
-                    assertThat(chain.addTransaction(new Transaction(PARTY + i, PARTY, BigInteger.ONE))).isInstanceOf(Queued.Accepted.class);
+                int mined = 0;
+                while (tips.subscribers() > 1) {
+                    for (int i = 0; i < 20; i++) {
+                        assertThat(chain.addTransaction(new Transaction(PARTY + i, PARTY, BigInteger.ONE))).isInstanceOf(Queued.Accepted.class);
+                    }
+                    // were subscribers written on the appending thread, this answer would wait for the stalled writes (10 min)
+                    assertThat(mine(RULE)).as("block %d answered while %d subscribers are open", chain.tip().index() + 1,
+                            tips.subscribers()).isEqualTo(200);
+                    assertThat(++mined).as("blocks mined before the stalled subscribers were dropped").isLessThan(5_000);
+                    JsonNode event = reader.next(); // the reading subscriber gets every block, in order
+                    assertThat(event.path("index").longValue()).isEqualTo(chain.tip().index());
+                    assertThat(event.path("hash").stringValue()).isEqualTo(chain.tip().hash());
                 }
-                // were subscribers written on the appending thread, this answer would wait for the stalled writes (10 min)
-                assertThat(mine(RULE)).as("block %d answered while %d subscribers are open", chain.tip().index() + 1,
-                        tips.subscribers()).isEqualTo(200);
-                assertThat(++mined).as("blocks mined before the stalled subscribers were dropped").isLessThan(5_000);
-                JsonNode event = reader.next(); // the reading subscriber gets every block, in order
-                assertThat(event.path("index").longValue()).isEqualTo(chain.tip().index());
-                assertThat(event.path("hash").stringValue()).isEqualTo(chain.tip().hash());
-            }
-            assertThat(mine(RULE)).as("answered after the stalled subscribers were dropped").isEqualTo(200);
-            assertThat(reader.next().path("index").longValue()).isEqualTo(chain.tip().index());
-            assertThat(tips.subscribers()).isEqualTo(1);
-        } finally {
-            for (Socket socket : stalled) {
-                socket.setSoLinger(true, 0); // a reset: the server's stuck writes end now
-                socket.close();
+                assertThat(mine(RULE)).as("answered after the stalled subscribers were dropped").isEqualTo(200);
+                assertThat(reader.next().path("index").longValue()).isEqualTo(chain.tip().index());
+                assertThat(tips.subscribers()).isEqualTo(1);
             }
         }
-    }
-
-    /** A raw connection that asks for the event stream and never reads; a small receive buffer fills at once. */
-    private Socket subscribeRaw() throws IOException {
-        Socket socket = new Socket();
-        socket.setReceiveBufferSize(1024);
-        socket.connect(new InetSocketAddress("127.0.0.1", port));
-        socket.getOutputStream().write(("GET /events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII));
-        socket.getOutputStream().flush();
-        return socket;
     }
 }

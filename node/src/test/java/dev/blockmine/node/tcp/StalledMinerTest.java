@@ -33,11 +33,9 @@ class StalledMinerTest {
     @Test
     void aMinerThatStopsReadingCostsItsOwnConnectionNotTheOthersI() throws Exception {
         try (TcpNode node = stalledAfter(Duration.ofMillis(300));
-                StalledHolder stalled = new StalledHolder(node)) {
-            List<RawMiner> others = moreHolders(node, 10, stalled.held);
-            RawMiner winner = others.getLast();
-            win(winner, stalled.held);
-            for (RawMiner other : others.subList(0, others.size() - 1)) {
+                StalledHolder stalled = new StalledHolder(node);
+                Holders others = aJobWonAmong(node, 10, stalled.held)) {
+            for (RawMiner other : others.losers()) {
                 assertThat(other.read()).isEqualTo(new Frame.Invalidated(stalled.held.txn())); // read timeout 10 s
             }
             assertThat(stalled.served.isClosed()).isTrue();
@@ -48,7 +46,6 @@ class StalledMinerTest {
             try (RawMiner fresh = node.miner()) {
                 assertThat(fresh.ask("fresh").txn()).isEqualTo(stalled.held.txn() + 1);
             }
-            others.forEach(RawMiner::close);
         }
     }
 
@@ -56,14 +53,11 @@ class StalledMinerTest {
     void aGIsAnsweredEvenWhileABroadcastIsStuck() throws Exception {
         // no watchdog to speak of: the broadcast stays stuck on the stalled holder for the whole test
         try (TcpNode node = stalledAfter(Duration.ofHours(1));
-                StalledHolder stalled = new StalledHolder(node)) {
-            List<RawMiner> others = moreHolders(node, 10, stalled.held);
-            RawMiner winner = others.getLast();
-            win(winner, stalled.held);
+                StalledHolder stalled = new StalledHolder(node);
+                Holders others = aJobWonAmong(node, 10, stalled.held)) {
             // a G waits for the broadcast in flight, but only for a moment: it is answered with the next job
-            assertThat(winner.ask("winner").txn()).isEqualTo(stalled.held.txn() + 1);
+            assertThat(others.winner().ask("winner").txn()).isEqualTo(stalled.held.txn() + 1);
             assertThat(stalled.filler.isAlive()).as("the broadcast is still stuck").isTrue();
-            others.forEach(RawMiner::close);
         }
     }
 
@@ -71,17 +65,14 @@ class StalledMinerTest {
     void aMinerWhoseIIsHeldUpStillGetsItBeforeTheNextJobsT() throws Exception {
         try (TcpNode node = stalledAfter(Duration.ofHours(1));
                 StalledHolder stalled = new StalledHolder(node);
-                RawMiner behind = node.miner()) {
-            // right after the stalled holder, so in the same broadcaster's share whatever the number of cores
-            assertThat(behind.ask("behind").txn()).isEqualTo(stalled.held.txn());
-            List<RawMiner> others = moreHolders(node, 63, stalled.held);
-            win(others.getLast(), stalled.held);
+                // right after the stalled holder, so in the same broadcaster's share whatever the number of cores
+                RawMiner behind = holder(node, "behind", stalled.held);
+                Holders others = aJobWonAmong(node, 63, stalled.held)) {
             // its I is stuck behind the stalled holder; it asks anyway (its slot ran out, say), and after the
             // broadcast's head start the node answers: the I for the job it held must come first
             behind.send(new Frame.Get("behind"));
             assertThat(behind.read()).isEqualTo(new Frame.Invalidated(stalled.held.txn()));
             assertThat(((Frame.Task) behind.read()).txn()).isEqualTo(stalled.held.txn() + 1);
-            others.forEach(RawMiner::close);
         }
     }
 
@@ -89,21 +80,19 @@ class StalledMinerTest {
     void aMinerHoldingManyJobsOnOneTipHearsEachIOnce() throws Exception {
         try (TcpNode node = stalledAfter(Duration.ofMillis(1500));
                 StalledHolder stalled = new StalledHolder(node);
-                RawMiner many = node.miner()) {
-            assertThat(many.ask("many").txn()).isEqualTo(stalled.held.txn());
+                RawMiner many = holder(node, "many", stalled.held)) {
             Frame.Task last = null;
             for (int i = 0; i < 20; i++) { // a transaction before each G: 21 open jobs on one tip, all held by it
                 node.chain.addTransaction(new Transaction("a", "b", BigInteger.valueOf(i + 1)));
                 last = many.ask("many");
             }
-            List<RawMiner> others = moreHolders(node, 63, last);
-            win(others.getLast(), last);
-            many.send(new Frame.Get("many")); // answered while its I are held up behind the stalled holder
-            List<Frame> heard = many.readUntilQuiet(5_000);
-            List<Frame> stops = heard.stream().filter(Frame.Invalidated.class::isInstance).toList();
-            assertThat(stops).as("an I for each of the 21 jobs, once").hasSize(21).doesNotHaveDuplicates();
-            assertThat(heard).contains(new Frame.Invalidated(last.txn()));
-            others.forEach(RawMiner::close);
+            try (Holders others = aJobWonAmong(node, 63, last)) {
+                many.send(new Frame.Get("many")); // answered while its I are held up behind the stalled holder
+                List<Frame> heard = many.readUntilQuiet(5_000);
+                List<Frame> stops = heard.stream().filter(Frame.Invalidated.class::isInstance).toList();
+                assertThat(stops).as("an I for each of the 21 jobs, once").hasSize(21).doesNotHaveDuplicates();
+                assertThat(heard).contains(new Frame.Invalidated(last.txn()));
+            }
         }
     }
 
@@ -123,15 +112,51 @@ class StalledMinerTest {
         assertThat(winner.send(new Frame.Solution(held.txn(), nonce)).read()).isEqualTo(new Frame.Accepted(held.txn()));
     }
 
-    /** {@code count} miners asking after those already there (so some share the stalled one's broadcaster). */
-    private static List<RawMiner> moreHolders(TcpNode node, int count, Frame.Task held) {
-        List<RawMiner> others = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            RawMiner miner = node.miner();
-            assertThat(miner.ask("m" + i).txn()).isEqualTo(held.txn());
-            others.add(miner);
+    /** A new miner that asked for, and holds, the job {@code held}. */
+    private static RawMiner holder(TcpNode node, String name, Frame.Task held) {
+        RawMiner miner = node.miner();
+        try {
+            assertThat(miner.ask(name).txn()).isEqualTo(held.txn());
+        } catch (AssertionError | RuntimeException e) {
+            miner.close();
+            throw e;
         }
-        return others;
+        return miner;
+    }
+
+    /** Miners that held one job, closed together; the last one asked won it. */
+    private record Holders(List<RawMiner> miners) implements AutoCloseable {
+
+        RawMiner winner() {
+            return miners.getLast();
+        }
+
+        List<RawMiner> losers() {
+            return miners.subList(0, miners.size() - 1);
+        }
+
+        @Override
+        public void close() {
+            miners.forEach(RawMiner::close);
+        }
+    }
+
+    /**
+     * {@code count} miners asking after those already there (so some share the stalled one's broadcaster), all
+     * holding the job {@code held}, which the last of them has then won: the node now broadcasts its I.
+     */
+    private static Holders aJobWonAmong(TcpNode node, int count, Frame.Task held) {
+        List<RawMiner> others = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                others.add(holder(node, "m" + i, held));
+            }
+            win(others.getLast(), held);
+        } catch (AssertionError | RuntimeException e) {
+            others.forEach(RawMiner::close);
+            throw e;
+        }
+        return new Holders(others);
     }
 
     /**
