@@ -6,18 +6,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-/** A server under test, started as its own process on a free port, stopped after its runs. */
-final class ServerProcess implements AutoCloseable {
-
-    private final String name;
-    private final Process process;
-    private final int port;
-
-    private ServerProcess(String name, Process process, int port) {
-        this.name = name;
-        this.process = process;
-        this.port = port;
-    }
+/**
+ * A server under test, started as its own process on a free port ({@link #javaNode}, {@link #flaskNode}), stopped
+ * after its runs.
+ */
+record ServerProcess(String name, Process process, int port) implements AutoCloseable {
 
     static ServerProcess javaNode(Path jar, int zeros, Path log) throws IOException, InterruptedException {
         int port = freePort();
@@ -64,14 +57,6 @@ final class ServerProcess implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
-    }
-
-    String name() {
-        return name;
-    }
-
-    int port() {
-        return port;
     }
 
     @Override

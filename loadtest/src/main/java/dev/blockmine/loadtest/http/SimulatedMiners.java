@@ -20,27 +20,18 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * N miners, each a virtual thread with its own keep-alive connection, looping: {@code GET /last_block}, then
- * {@code POST /mine} with a realistic mix: mostly invalid proofs, some stale ones (valid for an earlier block),
- * a few valid ones found by a real search. Closed loop by default (as fast as the server answers); with a pace,
- * each miner starts one GET+POST round per interval, as real miners that poll do.
+ * N miners against the server at {@code host:port}, whose proofs must meet {@code rule}, each a virtual thread with
+ * its own keep-alive connection, looping: {@code GET /last_block}, then {@code POST /mine} with a realistic mix:
+ * mostly invalid proofs, some stale ones (valid for an earlier block), a few valid ones found by a real search.
+ * Closed loop by default (as fast as the server answers); with a pace, each miner starts one GET+POST round per
+ * interval, as real miners that poll do.
  */
-final class SimulatedMiners {
+record SimulatedMiners(String host, int port, ProofRule rule) {
 
     /** Share of rounds that post a valid proof for the current block (when one has been found). */
     static final double VALID_SHARE = 0.002;
     /** Share of rounds that post a stale proof. */
     static final double STALE_SHARE = 0.10;
-
-    private final String host;
-    private final int port;
-    private final ProofRule rule;
-
-    SimulatedMiners(String host, int port, ProofRule rule) {
-        this.host = host;
-        this.port = port;
-        this.rule = rule;
-    }
 
     LoadResult run(String server, int miners, Duration duration, Duration pace) throws InterruptedException {
         ProofSupply supply = new ProofSupply(rule);

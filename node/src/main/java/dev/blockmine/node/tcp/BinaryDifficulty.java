@@ -24,30 +24,47 @@ public final class BinaryDifficulty {
 
     private static final Logger log = LoggerFactory.getLogger(BinaryDifficulty.class);
 
+    /**
+     * How the target moves: after every {@code window} blocks, toward the block time {@code target}, by at most
+     * {@code maxStep} bits and within [{@code minBits}, {@code maxBits}]. A zero target never moves.
+     */
+    public record Retarget(Duration target, int window, int minBits, int maxBits, int maxStep) {
+
+        /** A target that never moves. */
+        static final Retarget NONE = new Retarget(Duration.ZERO, 1, 0, 255, 1);
+
+        public Retarget {
+            if (minBits > maxBits || window < 1 || maxStep < 1) {
+                throw new IllegalArgumentException("retargeting needs min <= max bits, a window >= 1 and a step >= 1");
+            }
+        }
+
+        /** The target to start from: {@code initialBits}, within bounds unless the target never moves. */
+        int start(int initialBits) {
+            return target.isZero() ? initialBits : Math.clamp(initialBits, minBits, maxBits);
+        }
+
+        /** The target after a window whose blocks took {@code seconds} each, from {@code zeroBits}. */
+        int next(int zeroBits, double seconds) {
+            int step = seconds <= 0 ? maxStep : (int) Math.round(Math.log(targetSeconds() / seconds) / Math.log(2));
+            return Math.clamp(zeroBits + Math.clamp(step, -maxStep, maxStep), minBits, maxBits);
+        }
+
+        double targetSeconds() {
+            return target.toNanos() / 1e9;
+        }
+    }
+
     private final Chain chain;
-    private final Duration target;
-    private final int window;
-    private final int minBits;
-    private final int maxBits;
-    private final int maxStep;
+    private final Retarget retarget;
     private volatile int zeroBits;
     private long blocksSinceRetarget;
 
-    /**
-     * @param target the block time to aim for; zero keeps {@code initialBits} for good
-     */
-    public BinaryDifficulty(Chain chain, int initialBits, Duration target, int window, int minBits, int maxBits, int maxStep) {
-        if (minBits > maxBits || window < 1 || maxStep < 1) {
-            throw new IllegalArgumentException("retargeting needs min <= max bits, a window >= 1 and a step >= 1");
-        }
+    public BinaryDifficulty(Chain chain, int initialBits, Retarget retarget) {
         this.chain = chain;
-        this.target = target;
-        this.window = window;
-        this.minBits = minBits;
-        this.maxBits = maxBits;
-        this.maxStep = maxStep;
-        this.zeroBits = target.isZero() ? initialBits : Math.clamp(initialBits, minBits, maxBits);
-        if (!target.isZero()) {
+        this.retarget = retarget;
+        this.zeroBits = retarget.start(initialBits);
+        if (!retarget.target().isZero()) {
             chain.listen(ChainListeners.Turn.TARGET, change -> {
                 switch (change) {
                     case ChainEvent.BlockAppended appended -> appended(appended.block());
@@ -59,7 +76,7 @@ public final class BinaryDifficulty {
 
     /** A target that never moves. */
     public static BinaryDifficulty fixed(Chain chain, int zeroBits) {
-        return new BinaryDifficulty(chain, zeroBits, Duration.ZERO, 1, 0, 255, 1);
+        return new BinaryDifficulty(chain, zeroBits, Retarget.NONE);
     }
 
     /** The rule new jobs are given. */
@@ -72,21 +89,20 @@ public final class BinaryDifficulty {
     }
 
     private synchronized void appended(SealedBlock block) {
-        if (++blocksSinceRetarget < window) {
+        if (++blocksSinceRetarget < retarget.window()) {
             return;
         }
         blocksSinceRetarget = 0;
-        List<SealedBlock> recent = chain.lastBlocks(window + 1);
+        List<SealedBlock> recent = chain.lastBlocks(retarget.window() + 1);
         if (recent.size() < 2) {
             return;
         }
         double seconds = (recent.getLast().block().timestamp() - recent.getFirst().block().timestamp()) / (recent.size() - 1);
-        double wanted = target.toNanos() / 1e9;
-        int step = seconds <= 0 ? maxStep : (int) Math.round(Math.log(wanted / seconds) / Math.log(2));
-        int next = Math.clamp(zeroBits + Math.clamp(step, -maxStep, maxStep), minBits, maxBits);
+        int next = retarget.next(zeroBits, seconds);
         if (next != zeroBits) {
             log.info("Binary target {} -> {} zero bits: the last {} blocks took {} s each, the target is {} s",
-                    zeroBits, next, recent.size() - 1, String.format(java.util.Locale.ROOT, "%.2f", seconds), wanted);
+                    zeroBits, next, recent.size() - 1, String.format(java.util.Locale.ROOT, "%.2f", seconds),
+                    retarget.targetSeconds());
             zeroBits = next;
         }
     }

@@ -19,8 +19,8 @@ class TcpConfiguration {
         NodeProperties.Tcp tcp = properties.tcp();
         // a binary block may not claim less work than the HTTP rule asks: peers and miners would reject it
         int floor = Math.max(tcp.minZeroBits(), BinaryRule.equivalentTo(properties.proofRule()).zeroBits());
-        return new BinaryDifficulty(chain, tcp.zeroBits(), tcp.targetBlockSeconds(), tcp.retargetWindow(), floor,
-                Math.max(floor, tcp.maxZeroBits()), tcp.maxRetargetStep());
+        return new BinaryDifficulty(chain, tcp.zeroBits(), new BinaryDifficulty.Retarget(tcp.targetBlockSeconds(),
+                tcp.retargetWindow(), floor, Math.max(floor, tcp.maxZeroBits()), tcp.maxRetargetStep()));
     }
 
     @Bean

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import dev.blockmine.node.Forging;
 import dev.blockmine.node.chain.Chain;
 import dev.blockmine.node.chain.SealedBlock;
+import dev.blockmine.node.tcp.BinaryDifficulty.Retarget;
 import dev.blockmine.pow.ProofRule;
 
 /** Retargeting against a simulated clock: miners of a known hashrate, blocks timed by the work the target asks. */
@@ -62,7 +63,7 @@ class BinaryDifficultyTest {
         double hashrate = Math.pow(2, 20); // tries per second of the simulated network
         for (int start : new int[] {8, 40}) {
             Chain fresh = new Chain(clock, 10);
-            BinaryDifficulty difficulty = new BinaryDifficulty(fresh, start, Duration.ofSeconds(10), 5, 8, 48, 4);
+            BinaryDifficulty difficulty = new BinaryDifficulty(fresh, start, new Retarget(Duration.ofSeconds(10), 5, 8, 48, 4));
             List<Double> blockTimes = new ArrayList<>();
             for (int block = 0; block < 100; block++) {
                 double seconds = Math.pow(2, difficulty.current().zeroBits()) / hashrate; // expected time at this target
@@ -78,7 +79,7 @@ class BinaryDifficultyTest {
 
     @Test
     void movesOnlyAtTheEndOfAWindowAndAtMostOneStep() {
-        BinaryDifficulty difficulty = new BinaryDifficulty(chain, 20, Duration.ofSeconds(60), 4, 8, 48, 2);
+        BinaryDifficulty difficulty = new BinaryDifficulty(chain, 20, new Retarget(Duration.ofSeconds(60), 4, 8, 48, 2));
         for (int i = 0; i < 3; i++) {
             forgeAfter(Duration.ofSeconds(1));
         }
@@ -93,7 +94,7 @@ class BinaryDifficultyTest {
 
     @Test
     void staysWithinItsBoundsAndStillWhenNoTargetIsSet() {
-        BinaryDifficulty bounded = new BinaryDifficulty(chain, 10, Duration.ofSeconds(1), 1, 9, 11, 4);
+        BinaryDifficulty bounded = new BinaryDifficulty(chain, 10, new Retarget(Duration.ofSeconds(1), 1, 9, 11, 4));
         BinaryDifficulty fixed = BinaryDifficulty.fixed(chain, 13);
         for (int i = 0; i < 5; i++) {
             forgeAfter(Duration.ofMillis(1));
@@ -108,7 +109,7 @@ class BinaryDifficultyTest {
 
     @Test
     void theJobOpenedForTheNextBlockAlreadyCarriesTheNewTarget() {
-        BinaryDifficulty difficulty = new BinaryDifficulty(chain, 8, Duration.ofSeconds(60), 1, 1, 30, 4);
+        BinaryDifficulty difficulty = new BinaryDifficulty(chain, 8, new Retarget(Duration.ofSeconds(60), 1, 1, 30, 4));
         try (JobBoard board = new JobBoard(chain, difficulty, 1 << 20, false)) {
             MinerConnection miner = new MinerConnection(new Socket(), board, TcpNode.settings(8).idleTimeout(Duration.ofSeconds(60)).build(), new Bans(Duration.ZERO));
             assertThat(board.assign(miner).zeroBits()).isEqualTo(8);
