@@ -138,7 +138,8 @@ public final class Chain {
         lock.lock();
         try {
             List<SealedBlock> after = new WithNext(blocks, next);
-            if (tip != basis.tip() || !pool.commit(basis.transactions(), () -> store.appendIfNext(next), // a store shared by replicas may hold another
+            // false also when a store shared by replicas holds another block at this index
+            if (tip != basis.tip() || !pool.commit(basis.transactions(), () -> store.appendIfNext(next),
                     waiting -> ledger.stillValid(after, waiting))) {
                 return false;
             }
