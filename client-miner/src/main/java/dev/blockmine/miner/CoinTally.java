@@ -3,15 +3,21 @@ package dev.blockmine.miner;
 import java.io.PrintStream;
 import java.time.Duration;
 
-/** A mining run's score, the same on both protocols: blocks won (a coin each), work tried, and the lines that say so. */
+/**
+ * A mining run's score, the same on both protocols: blocks won (a coin each) against the goal, work tried, and the lines
+ * that say so.
+ */
 final class CoinTally {
 
     private final PrintStream out;
+    private final long goal;
     private long won;
     private long tried;
 
-    CoinTally(PrintStream out) {
+    /** @param goal blocks to win before the run ends; 0 mines until stopped */
+    CoinTally(PrintStream out, long goal) {
         this.out = out;
+        this.goal = goal;
     }
 
     void tried(long count) {
@@ -34,9 +40,9 @@ final class CoinTally {
         out.printf("Coins: %d%n", won);
     }
 
-    /** Whether {@code blocks} are won; 0 is never reached (mine until stopped). */
-    boolean reached(long blocks) {
-        return blocks > 0 && won >= blocks;
+    /** Whether the goal is won; a goal of 0 is never reached (mine until stopped). */
+    boolean goalReached() {
+        return goal > 0 && won >= goal;
     }
 
     MiningSummary summary(Duration runtime) {

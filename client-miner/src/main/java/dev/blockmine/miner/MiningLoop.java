@@ -30,7 +30,6 @@ public final class MiningLoop {
     private final ProofRule rule;
     private final String minerId;
     private final Duration pollInterval;
-    private final long stopAfterBlocksWon;
     private final PrintStream out;
     private final Stopper stopper = new Stopper();
     private final Retries retries;
@@ -62,10 +61,9 @@ public final class MiningLoop {
         this.rule = rule;
         this.minerId = minerId;
         this.pollInterval = pollInterval;
-        this.stopAfterBlocksWon = stopAfterBlocksWon;
         this.out = out;
         this.retries = new Retries(out, stopper);
-        this.tally = new CoinTally(out);
+        this.tally = new CoinTally(out, stopAfterBlocksWon);
     }
 
     /** Before mining each block, check that the node's chain validates, and refuse to mine on one that does not. */
@@ -137,7 +135,7 @@ public final class MiningLoop {
 
     private MiningSummary mine() {
         long started = System.nanoTime();
-        while (!isStopped() && !tally.reached(stopAfterBlocksWon)) {
+        while (!isStopped() && !tally.goalReached()) {
             JsonNode block;
             try {
                 block = newest(node.lastBlock());

@@ -32,7 +32,6 @@ public final class TcpMiningLoop {
     private final TcpAddress address;
     private final NonceSearch search;
     private final String name;
-    private final long stopAfterBlocksWon;
     private final PrintStream out;
     private final AtomicReference<Searching> searching = new AtomicReference<>();
     private final AtomicReference<TcpSession> session = new AtomicReference<>();
@@ -58,10 +57,9 @@ public final class TcpMiningLoop {
         this.address = TcpAddress.parse(address);
         this.search = search;
         this.name = name;
-        this.stopAfterBlocksWon = stopAfterBlocksWon;
         this.out = out;
         this.retries = new Retries(out, stopper);
-        this.tally = new CoinTally(out);
+        this.tally = new CoinTally(out, stopAfterBlocksWon);
         FrameCodec.encodeName(name); // refuses a name over 10 bytes now, not at the first G
     }
 
@@ -88,7 +86,7 @@ public final class TcpMiningLoop {
 
     public MiningSummary run() {
         long started = System.nanoTime();
-        while (!isStopped() && !doneWinning()) {
+        while (!isStopped() && !tally.goalReached()) {
             connectionOver = false;
             try (TcpSession connected = TcpSession.open(address, Duration.ofSeconds(10), this::heard)) {
                 session.set(connected);
@@ -120,7 +118,7 @@ public final class TcpMiningLoop {
         invalidatedSinceTask.clear();
         connected.send(new Frame.Get(name));
         Integer job = null; // the txn being searched or awaiting its answer
-        while (!isStopped() && !doneWinning()) {
+        while (!isStopped() && !tally.goalReached()) {
             TcpSession.Event event = connected.next();
             switch (event) {
                 case TcpSession.Ended ended -> {
@@ -148,7 +146,7 @@ public final class TcpMiningLoop {
                     if (finish(accepted.txn(), job)) {
                         tally.won("A for job " + accepted.txn());
                         job = null;
-                        if (!doneWinning()) {
+                        if (!tally.goalReached()) {
                             connected.send(new Frame.Get(name));
                         }
                     }
@@ -234,9 +232,5 @@ public final class TcpMiningLoop {
         if (stop) {
             current.control().cancel();
         }
-    }
-
-    private boolean doneWinning() {
-        return tally.reached(stopAfterBlocksWon);
     }
 }

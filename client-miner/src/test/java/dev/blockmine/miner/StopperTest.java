@@ -28,15 +28,17 @@ class StopperTest {
     @Test
     void theTallySaysEveryOutcomeAndSumsTheRun() {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        CoinTally tally = new CoinTally(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        CoinTally tally = new CoinTally(new PrintStream(printed, true, StandardCharsets.UTF_8), 2);
         tally.tried(1_500_000);
         tally.won("A for job 3");
         tally.refused("R for job 4 (nonce refused)");
+        assertThat(tally.goalReached()).as("1 of 2").isFalse();
         tally.tried(500_000);
         tally.won("200 \"New Block Forged\"");
-        assertThat(tally.reached(2)).isTrue();
-        assertThat(tally.reached(3)).isFalse();
-        assertThat(tally.reached(0)).as("0: mine until stopped").isFalse();
+        assertThat(tally.goalReached()).as("2 of 2").isTrue();
+        CoinTally untilStopped = new CoinTally(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), 0);
+        untilStopped.won("A for job 1");
+        assertThat(untilStopped.goalReached()).as("0: mine until stopped").isFalse();
         assertThat(printed.toString(StandardCharsets.UTF_8).lines()).containsExactly(
                 "Success: the node answered A for job 3; +1 coin", "Coins: 1",
                 "Failure: the node answered R for job 4 (nonce refused)",

@@ -14,37 +14,19 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-/** What the dashboard shows, as one JSON object. */
-final class DashboardSnapshots {
+/**
+ * What the dashboard shows, as one JSON object, read from its sources at each {@link #snapshot()}.
+ *
+ * @param tcpMiners binary-protocol miners connected
+ * @param tcpZeroBits the binary jobs' current target
+ * @param ledger what spends must satisfy (node.ledger), shown so a class knows whether coins mean anything
+ */
+record DashboardSnapshots(Chain chain, ProofRule rule, MinerActivity activity, Leaderboard leaderboard, IntSupplier tcpMiners,
+        IntSupplier tcpZeroBits, LedgerMode ledger) {
 
     static final int RECENT_BLOCKS = 10;
     static final int CHART_BLOCKS = 30;
     static final int WINNERS = 10;
-
-    private final Chain chain;
-    private final ProofRule rule;
-    private final MinerActivity activity;
-    private final Leaderboard leaderboard;
-    private final IntSupplier tcpMiners;
-    private final IntSupplier tcpZeroBits;
-
-    /**
-     * @param tcpMiners binary-protocol miners connected
-     * @param tcpZeroBits the binary jobs' current target
-     * @param ledger what spends must satisfy (node.ledger), shown so a class knows whether coins mean anything
-     */
-    DashboardSnapshots(Chain chain, ProofRule rule, MinerActivity activity, Leaderboard leaderboard, IntSupplier tcpMiners,
-            IntSupplier tcpZeroBits, LedgerMode ledger) {
-        this.ledger = ledger;
-        this.chain = chain;
-        this.rule = rule;
-        this.activity = activity;
-        this.leaderboard = leaderboard;
-        this.tcpMiners = tcpMiners;
-        this.tcpZeroBits = tcpZeroBits;
-    }
-
-    private final LedgerMode ledger;
 
     ObjectNode snapshot() {
         JsonNodeFactory nodes = JsonNodeFactory.instance;
