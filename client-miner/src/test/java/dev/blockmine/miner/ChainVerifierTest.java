@@ -73,6 +73,34 @@ class ChainVerifierTest {
         }
     }
 
+    /** Behind a load balancer, GET /last_block may come from a replica a moment behind the one serving GET /chain. */
+    @Test
+    void aLastBlockOlderThanTheChainsTipIsOnTheVerifiedChain() throws Exception {
+        List<String> chain = validChain(6);
+        ChainNode dispatcher = new ChainNode(chain);
+        try (MockWebServer server = new MockWebServer()) {
+            ChainVerifier verifier = verifierOn(server, dispatcher);
+            verifier.check(CanonicalJson.parse(chain.get(3))); // once ended in a StackOverflowError
+            verifier.check(CanonicalJson.parse(chain.getLast())); // the tip was verified with the chain
+            assertThat(dispatcher.chainRequests.get()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aLastBlockOnNoChainTheNodeHasIsRefusedOnce() throws Exception {
+        List<String> chain = validChain(6);
+        List<String> other = TestChains.valid(6, RULE, "someone else");
+        ChainNode dispatcher = new ChainNode(chain);
+        try (MockWebServer server = new MockWebServer()) {
+            ChainVerifier verifier = verifierOn(server, dispatcher);
+            assertThatThrownBy(() -> verifier.check(CanonicalJson.parse(other.get(3))))
+                    .isInstanceOf(ChainVerifier.InvalidChain.class).hasMessageContaining("is not on the node's chain");
+            assertThat(dispatcher.chainRequests.get()).isEqualTo(1);
+            verifier.check(CanonicalJson.parse(chain.getLast())); // the chain itself was verified
+            assertThat(dispatcher.chainRequests.get()).isEqualTo(1);
+        }
+    }
+
     @Test
     void refusesATamperedChainAndSaysWhy() throws Exception {
         List<String> chain = new ArrayList<>(validChain(5));
