@@ -228,7 +228,13 @@ public final class TcpLoad implements Callable<Integer> {
     }
 
     /** @return the measured rounds' latencies, or null when there were no rounds */
-    private Percentiles broadcastPhase(List<SimulatedMiner> miners, String label) throws Exception {
+    private Percentiles broadcastPhase(List<SimulatedMiner> all, String label) throws Exception {
+        // the node closes flooders whose S are mostly refused (its S penalty): they hold no job and hear no I
+        List<SimulatedMiner> miners = all.stream().filter(m -> !m.isClosed()).toList();
+        if (miners.size() < all.size()) {
+            out.printf("%s: %d of %d miners were closed by the node (phase 2's flooders, cut off by its S limits); "
+                    + "the rounds count the other %d%n", label, all.size() - miners.size(), all.size(), miners.size());
+        }
         if (rounds <= 0 || miners.size() < 2) {
             return null;
         }
