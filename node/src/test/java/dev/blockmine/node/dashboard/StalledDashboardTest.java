@@ -52,7 +52,9 @@ class StalledDashboardTest extends NodeOnRandomPort {
                         events.pages()).isEqualTo(200);
                 assertThat(++mined).as("blocks mined before the stalled pages were dropped").isLessThan(20_000);
                 long forged = chain.tip().index(); // a page that reads keeps up with blocks at the pace it reads them
-                await().atMost(Duration.ofSeconds(30)).until(() -> seenHeight.get() >= forged);
+                // polled every millisecond: hundreds of blocks pass before the stalled pages are dropped
+                await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1))
+                        .until(() -> seenHeight.get() >= forged);
             }
             assertThat(mine(RULE)).as("answered after the stalled pages were dropped").isEqualTo(200);
             long last = chain.tip().index();
