@@ -83,7 +83,12 @@ final class TipStream implements AutoCloseable {
         try {
             while (closed.getCount() > 0) {
                 Connection connection = new Connection();
-                source.set(EventSources.createFactory(http).newEventSource(request, connection));
+                EventSource opened = EventSources.createFactory(http).newEventSource(request, connection);
+                source.set(opened);
+                if (closed.getCount() == 0) {
+                    opened.cancel(); // close() ran before this source was set: it cancelled the one before
+                    return;
+                }
                 connection.ended.await();
                 live = false;
                 if (closed.getCount() == 0) {
@@ -109,6 +114,10 @@ final class TipStream implements AutoCloseable {
             // closed
         } finally {
             live = false;
+            EventSource last = source.get();
+            if (last != null) {
+                last.cancel(); // never leave a connection (and OkHttp's thread) open behind a closed stream
+            }
         }
     }
 
@@ -151,7 +160,11 @@ final class TipStream implements AutoCloseable {
         @Override
         public void onFailure(EventSource eventSource, Throwable t, Response response) {
             int code = response == null ? 0 : response.code();
-            if (code == 404 || code == 405 || code == 406 || response != null && response.isSuccessful()) {
+            if (opened) {
+                // a stream that worked and broke (a reset, a read timeout, a node killed mid-stream): OkHttp hands
+                // back the stream's own 200 here, which is no sign that the node has no stream
+                why = "dropped (" + (t == null || t.getMessage() == null ? "failed" : t.getMessage()) + ")";
+            } else if (code == 404 || code == 405 || code == 406 || response != null && response.isSuccessful()) {
                 noStream = "GET /events answered " + code + (t == null ? "" : ", " + t.getMessage());
             } else if (response != null) {
                 why = "answered " + code;

@@ -20,6 +20,7 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
 
 /**
  * The miner listening for new tips: it drops its search when one is pushed, reconnects a stream that drops, ignores
@@ -80,6 +81,40 @@ class TipStreamTest {
                     .contains("Block 2 was forged by someone else after").contains("moving on to block 3")
                     .doesNotContain("Exception");
             assertThat(node.streams.get()).isGreaterThanOrEqualTo(2);
+        }
+    }
+
+    /** A stream that opened and then broke (the node killed mid-stream) is reconnected, not taken for no stream. */
+    @Test
+    void reconnectsAStreamCutInTheMiddle() throws Exception {
+        AtomicInteger streams = new AtomicInteger();
+        AtomicBoolean pushed = new AtomicBoolean();
+        Dispatcher node = new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                if (!request.getUrl().encodedPath().equals("/events")) {
+                    return new MockResponse.Builder().body("{\"last_block\": " + (pushed.get() ? Printed.BLOCK_B : Printed.BLOCK_A) + "}").build();
+                }
+                MockResponse.Builder stream = new MockResponse.Builder().addHeader("Content-Type", "text/event-stream");
+                return switch (streams.incrementAndGet()) {
+                    case 1 -> stream.chunkedBody(": keep-alive\n\n: keep-alive\n\n", 4).onResponseBody(new SocketEffect.CloseSocket()).build();
+                    case 2 -> {
+                        pushed.set(true);
+                        yield stream.body("event: tip\ndata: {\"block\": " + Printed.BLOCK_B + ", \"hash\": \"x\", \"index\": 2}\n\n").build();
+                    }
+                    default -> stream.body(": keep-alive\n\n").build();
+                };
+            }
+        };
+        try (MockWebServer server = new MockWebServer(); DigestProofSearch search = new DigestProofSearch(1)) {
+            MiningLoop loop = listeningOn(server, node, search, Duration.ofHours(1)); // only a pushed tip ends block 2
+            CompletableFuture<MiningSummary> running = CompletableFuture.supplyAsync(loop::run);
+            printed.awaitLine("Mining block 3: proof of work started");
+            loop.stop();
+            running.get(10, TimeUnit.SECONDS);
+            assertThat(printed.text()).contains("(event stream dropped (").contains("Block 2 was forged by someone else after")
+                    .doesNotContain("the node has no event stream");
+            assertThat(streams.get()).isGreaterThanOrEqualTo(2);
         }
     }
 

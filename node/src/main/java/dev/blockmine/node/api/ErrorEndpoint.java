@@ -24,6 +24,10 @@ class ErrorEndpoint implements ErrorController {
     @RequestMapping("${server.error.path:/error}")
     ResponseEntity<String> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        if (code == null) {
+            // asked for directly (GET /error), not forwarded: there is no error here, and no 500 to give a stranger
+            return JsonResponses.message(HttpStatus.NOT_FOUND, ErrorMessages.of(HttpStatus.NOT_FOUND.value(), null));
+        }
         int status = code instanceof Integer number && number >= 400 ? number : HttpStatus.INTERNAL_SERVER_ERROR.value();
         // an exception's own message may say more about the node than a stranger should learn: the reason alone then
         Object message = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) == null

@@ -42,6 +42,7 @@ class MalformedRequestTest {
             new Case("unknown path", "GET /wp-admin/setup.php HTTP/1.1\r\n" + CLOSE + "\r\n", 404),
             new Case("unknown path asked by a browser", "GET /nothing HTTP/1.1\r\n" + CLOSE
                     + "Accept: text/html,application/xhtml+xml\r\n\r\n", 404),
+            new Case("the error page asked for directly", "GET /error HTTP/1.1\r\n" + CLOSE + "\r\n", 404),
             new Case("oversize body", "POST /mine HTTP/1.1\r\n" + CLOSE + "Content-Type: application/json\r\n"
                     + "Content-Length: 100000000\r\n\r\n{\"proof\": 1", 413),
             new Case("oversize chunked body", "POST /mine HTTP/1.1\r\n" + CLOSE + "Content-Type: application/json\r\n"
