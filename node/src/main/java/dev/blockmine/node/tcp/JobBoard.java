@@ -9,6 +9,9 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import dev.blockmine.node.NodeProperties;
 import dev.blockmine.node.chain.Chain;
 import dev.blockmine.node.chain.ChainListeners;
@@ -27,6 +30,8 @@ import dev.blockmine.pow.binary.Frame;
  */
 public final class JobBoard implements AutoCloseable {
 
+    private static final Logger log = LoggerFactory.getLogger(JobBoard.class);
+
     private final Chain chain;
     private final BinaryDifficulty difficulty;
     private final long slot;
@@ -36,6 +41,7 @@ public final class JobBoard implements AutoCloseable {
     private final List<Job> openJobs = new ArrayList<>();
     private Job current;
     private int lastTxn;
+    private volatile boolean closed;
 
     public JobBoard(Chain chain, BinaryDifficulty difficulty, long slot, boolean pushJobs) {
         this(chain, difficulty, slot, pushJobs, NodeProperties.Tcp.Solutions.defaults().hashingPermits());
@@ -50,7 +56,7 @@ public final class JobBoard implements AutoCloseable {
         this.judge = new SolutionJudge(chain, hashingPermits);
         this.current = open();
         openJobs.add(current);
-        chain.listen(ChainListeners.Turn.JOBS, change -> tipMoved());
+        chain.listen(ChainListeners.Turn.JOBS, change -> followTip());
     }
 
     /** Tells {@code outcomes} what each S came to. */
@@ -99,7 +105,30 @@ public final class JobBoard implements AutoCloseable {
         stops.awaitRound();
     }
 
-    /** The chain's listener: runs on whichever thread appended, HTTP or TCP. */
+    /**
+     * The chain's listener: runs on whichever thread appended, HTTP or TCP. When the next job cannot be opened (its
+     * block reads the pending transactions, from PostgreSQL with that store) nothing has changed yet: the board
+     * tries again a second later rather than leave its miners on a dead job with no block to come.
+     */
+    private void followTip() {
+        try {
+            tipMoved();
+        } catch (RuntimeException e) {
+            if (closed) {
+                return;
+            }
+            log.warn("Could not open the job for the new tip ({}); trying again in 1 s", e.toString());
+            Thread.ofVirtual().name("job-board-retry").start(() -> {
+                try {
+                    Thread.sleep(1000);
+                    followTip();
+                } catch (InterruptedException interrupted) {
+                    // shutting down
+                }
+            });
+        }
+    }
+
     private void tipMoved() {
         List<MinerConnection> holders;
         Function<MinerConnection, List<Job>> stopsFor;
@@ -109,6 +138,7 @@ public final class JobBoard implements AutoCloseable {
             if (current.next().tip() == chain.tip()) {
                 return; // a late notification: the jobs already follow the tip
             }
+            Job next = open(); // first: if it fails, nothing is settled and the retry finds the board as it was
             if (openJobs.size() == 1) { // the usual case: no HashMap of thousands of entries in the way of the first I
                 Job settled = openJobs.getFirst();
                 List<Job> stop = List.of(settled);
@@ -123,7 +153,7 @@ public final class JobBoard implements AutoCloseable {
                 stopsFor = toTell::get;
             }
             openJobs.clear();
-            current = open(); // before any I goes out, so a G sent in answer to I gets the new job
+            current = next; // before any I goes out, so a G sent in answer to I gets the new job
             openJobs.add(current);
             done = stops.begin();
         } finally {
@@ -139,6 +169,7 @@ public final class JobBoard implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         stops.close();
     }
 }
