@@ -30,6 +30,9 @@ import dev.blockmine.pow.CanonicalJson;
  */
 public final class PostgresPendingPool implements PendingPool {
 
+    /** How long an offer or a change of the chain waits for the lock, in PostgreSQL's interval syntax. */
+    private static final String LOCK_WAIT = "2s";
+
     /** The advisory lock's key (any constant the database does not use for something else). */
     private static final long LOCK = 0x626c6f636b6d696eL;
     private static final Logger log = LoggerFactory.getLogger(PostgresPendingPool.class);
@@ -128,8 +131,13 @@ public final class PostgresPendingPool implements PendingPool {
                 .list();
     }
 
-    /** Held until this database transaction ends: replicas offer and change the chain one at a time. */
+    /**
+     * Held until this database transaction ends: replicas offer and change the chain one at a time. Waited for at
+     * most {@link #LOCK_WAIT}: a replica that stalls holding it (a long pause, a partition without a reset) makes the
+     * others answer 503 rather than hang every request behind it.
+     */
     private void lock() {
+        jdbc.sql("SET LOCAL lock_timeout = '" + LOCK_WAIT + "'").update();
         jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(LOCK).query((row, n) -> 1).list();
     }
 }
