@@ -33,8 +33,12 @@ public interface BlockStore {
         return List.of();
     }
 
-    /** Replaces the whole stored chain (consensus adopted a longer one); durable when this returns. */
-    void replaceAll(List<SealedBlock> chain);
+    /**
+     * Replaces the whole stored chain (consensus adopted a longer one); durable when this returns true. False, having
+     * changed nothing, when a store shared by replicas already holds a chain at least as long (its replicas stored
+     * blocks this process has not heard of yet).
+     */
+    boolean replaceAll(List<SealedBlock> chain);
 
     /** The in-memory default: nothing survives a restart. */
     BlockStore MEMORY = new BlockStore() {
@@ -48,7 +52,8 @@ public interface BlockStore {
         }
 
         @Override
-        public void replaceAll(List<SealedBlock> chain) {
+        public boolean replaceAll(List<SealedBlock> chain) {
+            return true;
         }
     };
 }

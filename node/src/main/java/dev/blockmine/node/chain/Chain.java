@@ -7,9 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.function.Supplier;
 
 /**
  * The chain and the transactions waiting for the next block. Every change is serialized by one lock and made
@@ -19,15 +17,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class Chain {
 
-    private static final Logger log = LoggerFactory.getLogger(Chain.class);
-
     private final PendingPool pool;
     private final BlockStore store;
     private final LedgerRule ledger;
     private final ReentrantLock lock = new ReentrantLock();
     private final List<SealedBlock> blocks = new ArrayList<>();
     private final ChainListeners listeners = new ChainListeners();
-    private final CoalescedReads storeReads = new CoalescedReads();
+    private final StoreCatchUp catchUp;
     private volatile SealedBlock tip;
 
     /** A new chain in memory, starting with a fresh genesis block. */
@@ -55,6 +51,7 @@ public final class Chain {
         this.pool = pool;
         this.store = store;
         this.ledger = ledger;
+        this.catchUp = new StoreCatchUp(this, store);
         if (stored.isEmpty()) {
             SealedBlock genesis = SealedBlock.of(new Block(1, Block.pythonTime(clock), List.of(), BigInteger.valueOf(100), "1"));
             store.append(genesis);
@@ -154,25 +151,41 @@ public final class Chain {
     }
 
     /**
-     * Adopts a longer chain (validated by the caller), if it is still longer than ours when the lock is taken.
-     * Pending transactions stay pending while the ledger still holds them valid.
+     * Adopts a longer chain (validated by the caller), if it is still longer than ours when the lock is taken and
+     * than the stored one (a replica behind must not cut off blocks others stored); when the store refuses, we catch
+     * up from it instead. Pending transactions stay pending while the ledger still holds them valid.
      *
      * @param fromPeer the peer whose chain it is
      */
     public boolean replaceIfLonger(List<SealedBlock> longer, Optional<String> fromPeer) {
-        ChainEvent replaced = new ChainEvent.ChainReplaced(longer, fromPeer);
+        if (longer.size() <= tip.index()) { // most peers' chains: no need to ask the store
+            return false;
+        }
+        boolean adopted = adopt(fromPeer,
+                () -> Optional.of(longer).filter(chain -> chain.size() > blocks.size() && store.replaceAll(chain)));
+        if (!adopted) {
+            catchUp();
+        }
+        return adopted;
+    }
+
+    /**
+     * Swaps our chain for the one {@code change} returns, having stored it if need be (called under the lock, inside
+     * the pool's change, so a shared store's reads and writes take turns with the other replicas').
+     */
+    private boolean adopt(Optional<String> fromPeer, Supplier<Optional<List<SealedBlock>>> change) {
+        List<SealedBlock> adopted = new ArrayList<>();
+        ChainEvent replaced;
         lock.lock();
         try {
-            if (longer.size() <= blocks.size()) {
+            if (!pool.commit(List.of(), () -> change.get().map(adopted::addAll).orElse(false),
+                    waiting -> ledger.stillValid(adopted, waiting))) {
                 return false;
             }
-            pool.commit(List.of(), () -> {
-                store.replaceAll(longer);
-                return true;
-            }, waiting -> ledger.stillValid(longer, waiting));
             blocks.clear();
-            blocks.addAll(longer);
+            blocks.addAll(adopted);
             tip = blocks.getLast();
+            replaced = new ChainEvent.ChainReplaced(adopted, fromPeer);
             listeners.queue(replaced);
         } finally {
             lock.unlock();
@@ -219,31 +232,16 @@ public final class Chain {
         }
     }
 
-    /**
-     * Appends the blocks a store shared by replicas holds beyond our tip, through the one append, so every listener
-     * hears of them as of a block forged here; a stored chain that does not continue ours is taken when longer.
-     * Nothing to do for a store of one process. Callers arriving together share one read of the store.
-     *
-     * @return whether the tip moved since the call
-     */
+    /** Takes what a store shared by replicas holds beyond our tip ({@link StoreCatchUp}): whether the tip moved. */
     public boolean catchUp() {
-        if (!store.isShared()) {
-            return false;
-        }
-        SealedBlock start = tip;
-        storeReads.run(this::appendStored);
-        return tip != start;
+        return catchUp.run();
     }
 
-    private void appendStored() {
-        for (SealedBlock block : store.blocksAfter(tip.index())) {
-            SealedBlock at = tip;
-            if (block.index() != at.index() + 1 || !block.block().previousHash().equals(at.hash())) {
-                log.warn("The stored chain no longer continues ours at block {}: taking the stored chain", block.index());
-                replaceIfLonger(store.load(), Optional.empty());
-                return;
-            }
-            appendOn(NextBlock.on(at), block, Optional.empty()); // false when our own append got there first
-        }
+    /**
+     * Takes the stored chain, read under the store's lock, if longer than ours: in memory only, since writing it back
+     * could delete a block another replica stored since it was read.
+     */
+    boolean adoptStored() {
+        return adopt(Optional.empty(), () -> Optional.of(store.load()).filter(stored -> stored.size() > blocks.size()));
     }
 }

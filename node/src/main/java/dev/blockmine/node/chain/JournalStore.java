@@ -89,7 +89,7 @@ public final class JournalStore implements BlockStore, AutoCloseable {
     }
 
     @Override
-    public synchronized void replaceAll(List<SealedBlock> chain) {
+    public synchronized boolean replaceAll(List<SealedBlock> chain) {
         Path next = file.resolveSibling(file.getFileName() + ".next");
         try (FileChannel out = FileChannel.open(next, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                 StandardOpenOption.WRITE)) {
@@ -104,6 +104,7 @@ public final class JournalStore implements BlockStore, AutoCloseable {
             Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             channel = open();
             channel.position(channel.size());
+            return true;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot replace the chain journal " + file, e);
         }

@@ -77,12 +77,22 @@ public final class PostgresStore implements BlockStore {
         }
     }
 
+    /**
+     * Replaces the stored chain with a longer one. Run inside the pool's change (its lock held), the stored length
+     * read here is the one replaced: a replica whose memory is behind the store never cuts off blocks others stored.
+     *
+     * @return false, storing nothing, when the stored chain is at least as long as {@code chain}
+     */
     @Override
-    public void replaceAll(List<SealedBlock> chain) {
-        transactions.run(status -> {
+    public boolean replaceAll(List<SealedBlock> chain) {
+        return Boolean.TRUE.equals(transactions.run(status -> {
+            long stored = jdbc.sql("SELECT coalesce(max(idx), 0) FROM block").query(Long.class).single();
+            if (stored >= chain.size()) {
+                return false;
+            }
             jdbc.sql("DELETE FROM block").update();
             chain.forEach(this::insertIfNext);
-            return null;
-        });
+            return true;
+        }));
     }
 }

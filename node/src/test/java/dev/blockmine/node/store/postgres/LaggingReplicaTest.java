@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.blockmine.node.Proofs;
+import dev.blockmine.node.chain.BlockStore;
 import dev.blockmine.node.chain.SealedBlock;
 import dev.blockmine.pow.CanonicalJson;
 import dev.blockmine.pow.ProofRule;
@@ -66,5 +69,25 @@ class LaggingReplicaTest {
         assertThat(queued.statusCode()).as(queued.body()).isEqualTo(201);
         assertThat(queued.body()).contains("Block " + (newTip.index() + 1));
         assertThat(replicas.chain(1).tip()).isEqualTo(newTip);
+    }
+
+    @Test
+    void aChainLongerThanTheReplicasButShorterThanTheStoredOneCutsOffNoStoredBlock() throws Exception {
+        for (String miner : List.of("a", "b")) {
+            SealedBlock tip = replicas.chain(0).tip();
+            HttpResponse<String> mined = replicas.post(0, "/mine",
+                    "{\"proof\": " + Proofs.firstValid(tip.blockString(), RULE, 0) + ", \"id\": \"" + miner + "\"}");
+            assertThat(mined.statusCode()).as(mined.body()).isEqualTo(200);
+        }
+        List<SealedBlock> stored = replicas.bean(0, BlockStore.class).load();
+        assertThat(stored).hasSize(3);
+        assertThat(replicas.chain(1).blocks()).as("replica 1 is behind").hasSize(1);
+
+        // a peer's chain of 2 blocks: longer than replica 1 knows, shorter than the blocks answered 200
+        boolean replaced = replicas.chain(1).replaceIfLonger(stored.subList(0, 2), Optional.of("peer"));
+
+        assertThat(replaced).isFalse();
+        assertThat(replicas.bean(1, BlockStore.class).load()).as("every block answered 200 stays").isEqualTo(stored);
+        assertThat(replicas.chain(1).tip()).as("the refused replica caught up instead").isEqualTo(stored.getLast());
     }
 }

@@ -3,6 +3,7 @@ package dev.blockmine.node.store.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
@@ -19,6 +20,7 @@ import com.zaxxer.hikari.HikariDataSource;
 
 import dev.blockmine.node.Forging;
 import dev.blockmine.node.chain.Block;
+import dev.blockmine.node.chain.BlockStore;
 import dev.blockmine.node.chain.Chain;
 import dev.blockmine.node.chain.SealedBlock;
 import dev.blockmine.node.chain.Transaction;
@@ -96,12 +98,74 @@ class PostgresStoreTest {
     }
 
     @Test
-    void replacingTheChainKeepsOnlyTheNewOne() {
-        Chain chain = Forging.chainWithBlocks(store, 4, RULE);
-        List<SealedBlock> shorter = chain.blocks().subList(0, 2);
-        store.replaceAll(shorter);
-        assertThat(store.load()).isEqualTo(shorter);
-        store.append(chain.blocks().get(2));
-        assertThat(store.load()).extracting(SealedBlock::index).containsExactly(1L, 2L, 3L);
+    void replacingTheChainKeepsOnlyTheNewLongerOne() {
+        List<SealedBlock> ours = Forging.chainWithBlocks(store, 2, RULE).blocks();
+        SealedBlock fork = next(ours.getFirst(), "fork");
+        List<SealedBlock> longer = List.of(ours.getFirst(), fork, next(fork, "x"), next(next(fork, "x"), "y"));
+
+        assertThat(store.replaceAll(longer)).isTrue();
+
+        assertThat(store.load()).isEqualTo(longer);
+    }
+
+    @Test
+    void aChainNoLongerThanTheStoredOneReplacesNothing() {
+        List<SealedBlock> stored = Forging.chainWithBlocks(store, 3, RULE).blocks();
+        SealedBlock fork = next(stored.getFirst(), "fork");
+
+        assertThat(store.replaceAll(stored.subList(0, 2))).as("shorter").isFalse();
+        assertThat(store.replaceAll(List.of(stored.getFirst(), fork, next(fork, "x"), next(next(fork, "x"), "y"))))
+                .as("as long").isFalse();
+        assertThat(store.load()).isEqualTo(stored);
+    }
+
+    /**
+     * Another replica replaced the stored chain with a longer fork, and stores one more block just after this replica
+     * read the stored chain to take it: catching up takes it in memory and never writes back what it read.
+     */
+    @Test
+    void catchingUpWithAForkDeletesNoBlockStoredMeanwhile() {
+        List<SealedBlock> ours = Forging.chainWithBlocks(store, 1, RULE).blocks();
+        SealedBlock fork = next(ours.getFirst(), "fork");
+        SealedBlock forkTip = next(fork, "x");
+        SealedBlock meanwhile = next(forkTip, "y");
+        PostgresStore other = new PostgresStore(dataSource);
+        BlockStore readThenOtherStores = new BlockStore() {
+            @Override
+            public List<SealedBlock> load() {
+                List<SealedBlock> read = store.load();
+                other.append(meanwhile);
+                return read;
+            }
+
+            @Override
+            public void append(SealedBlock block) {
+                store.append(block);
+            }
+
+            @Override
+            public boolean isShared() {
+                return true;
+            }
+
+            @Override
+            public List<SealedBlock> blocksAfter(long index) {
+                return store.blocksAfter(index);
+            }
+
+            @Override
+            public boolean replaceAll(List<SealedBlock> chain) {
+                return store.replaceAll(chain);
+            }
+        };
+        Chain chain = new Chain(Clock.systemUTC(), 10, readThenOtherStores, ours);
+        assertThat(other.replaceAll(List.of(ours.getFirst(), fork, forkTip))).isTrue();
+
+        assertThat(chain.catchUp()).isTrue();
+
+        assertThat(chain.tip()).isEqualTo(forkTip);
+        assertThat(store.load()).containsExactly(ours.getFirst(), fork, forkTip, meanwhile);
+        chain.catchUp();
+        assertThat(chain.tip()).isEqualTo(meanwhile);
     }
 }
