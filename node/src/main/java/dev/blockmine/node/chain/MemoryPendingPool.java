@@ -1,9 +1,7 @@
 package dev.blockmine.node.chain;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
@@ -20,7 +18,6 @@ public final class MemoryPendingPool implements PendingPool {
     private final int max;
     private final int maxPerSender;
     private final List<Transaction> pending = new ArrayList<>();
-    private final Map<String, Integer> perSender = new HashMap<>();
 
     /**
      * @param max transactions waiting at most
@@ -43,8 +40,7 @@ public final class MemoryPendingPool implements PendingPool {
 
     @Override
     public Queued offer(Transaction transaction, SealedBlock tip, Function<List<Transaction>, Optional<String>> refusal) {
-        Optional<Queued> full = PendingLimits.full(pending.size(), max,
-                perSender.getOrDefault(transaction.sender(), 0), maxPerSender, transaction.sender());
+        Optional<Queued> full = PendingLimits.full(pending, max, maxPerSender, transaction);
         if (full.isPresent()) {
             return full.get();
         }
@@ -53,7 +49,6 @@ public final class MemoryPendingPool implements PendingPool {
             return new Queued.Refused(refused.get());
         }
         pending.add(transaction);
-        perSender.merge(transaction.sender(), 1, Integer::sum);
         return new Queued.Accepted(tip.index() + 1);
     }
 
@@ -72,8 +67,6 @@ public final class MemoryPendingPool implements PendingPool {
                 pending.addAll(valid);
             }
         }
-        perSender.clear();
-        pending.forEach(transaction -> perSender.merge(transaction.sender(), 1, Integer::sum));
         return true;
     }
 }

@@ -71,8 +71,7 @@ public final class PostgresPendingPool implements PendingPool {
                 return new Queued.Behind(); // judged on an older tip, a spend could pass that the stored chain refuses
             }
             List<Transaction> pending = list();
-            int senders = (int) pending.stream().filter(t -> t.sender().equals(transaction.sender())).count();
-            Optional<Queued> full = PendingLimits.full(pending.size(), max, senders, maxPerSender, transaction.sender());
+            Optional<Queued> full = PendingLimits.full(pending, max, maxPerSender, transaction);
             if (full.isPresent()) {
                 return full.get();
             }
