@@ -119,8 +119,13 @@ public final class TestPostgres {
         return top().resolve("scripts/postgres.sh");
     }
 
+    /**
+     * Where the servers' folders go: under the system's temporary folder, not the project's target/, because the
+     * server runs as the unprivileged {@code postgres} user, which cannot reach a project cloned below a private
+     * folder (root's home, a {@code mktemp -d} folder). One folder per test JVM, named by its pid.
+     */
     private static Path target() {
-        return top().resolve("target");
+        return Path.of(System.getProperty("java.io.tmpdir"), "blockmine-postgres-tests");
     }
 
     private static synchronized String server() {
