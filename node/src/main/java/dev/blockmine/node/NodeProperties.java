@@ -22,7 +22,6 @@ import dev.blockmine.pow.ProofRule;
  * @param difficulty leading hex zeros a proof's hash needs
  * @param lastBlockShape how {@code GET /last_block} presents the block
  * @param maxBodyBytes largest request body read
- * @param maxIdLength longest miner id or transaction party, in characters
  * @param maxPendingTransactions transactions held for the next block
  * @param maxPendingPerSender transactions of one sender held for the next block (a fair share of the pool)
  * @param ledger what a spend must satisfy: open (anything), balances (the default), signed
@@ -38,7 +37,6 @@ public record NodeProperties(
         @Min(1) @Max(64) int difficulty,
         @NotNull LastBlockShape lastBlockShape,
         @Min(256) int maxBodyBytes,
-        @Min(1) int maxIdLength,
         @Min(1) int maxPendingTransactions,
         @Min(1) int maxPendingPerSender,
         @NotNull LedgerMode ledger,

@@ -9,21 +9,65 @@ import tools.jackson.databind.JsonNode;
  * The shape every block must have, whatever brought it (a miner, a peer, the stored journal): exactly the block's
  * keys, fields of the right type and within limits, finite timestamps and amounts, and the course's genesis block.
  * Proofs, links and rewards are {@link ChainCheck}'s; balances are the node's ledger rules, checked apart.
- *
- * @param maxIdLength longest sender or recipient, in characters
- * @param maxTransactions most transactions in one block, the reward included
- * @param maxProofDigits longest proof, in characters of its decimal form
+ * <p>
+ * Its limits are constants of the chain, measured in bytes of the block string (what every miner hashes and every
+ * peer stores), never settings: a block one node forges is a block every other node accepts.
  */
-public record BlockShape(int maxIdLength, int maxTransactions, int maxProofDigits) {
+public final class BlockShape {
 
-    /** What a node with the default settings writes, with room to spare: 256-character ids, 10,000 transactions. */
-    public static final BlockShape DEFAULT = new BlockShape(256, 10_000, 1000);
+    /** The chain's one shape. */
+    public static final BlockShape CHAIN = new BlockShape();
+
+    /**
+     * Largest block string, in bytes (ASCII: {@code json.dumps} escapes everything else). 64 KiB holds over a
+     * thousand ordinary spends; larger tips would slow every miner that hashes the block string whole (the course's
+     * Python miners) and every proof check.
+     */
+    public static final int MAX_BLOCK_BYTES = 64 * 1024;
+
+    /**
+     * Longest sender, recipient or miner id, in bytes of the block string: a non-ASCII character counts as its
+     * six-byte escape, a character outside the BMP as two of them.
+     */
+    public static final int MAX_ID_BYTES = 256;
+
+    /** Longest proof, in characters of its decimal form. */
+    public static final int MAX_PROOF_DIGITS = 1000;
+
+    /**
+     * Bytes of a block that its pending transactions may not fill: the block's other fields and its reward, whatever
+     * the proof (up to {@link #MAX_PROOF_DIGITS} digits), the miner's id and the rule. About 1,530 are ever needed.
+     */
+    public static final int RESERVED_BYTES = 2048;
+
+    /**
+     * Largest JSON text of one block read from the network (a peer may indent it or send UTF-8 unescaped): well
+     * above any block string of {@link #MAX_BLOCK_BYTES}, and a bound on what one block can cost to read.
+     */
+    public static final int MAX_BLOCK_READ_BYTES = 4 * MAX_BLOCK_BYTES;
 
     /**
      * Timestamps are seconds since the epoch, as Python's {@code time()}: between 1970 and 2286. Anything else
      * (±1e308, say) makes block times that no dashboard or client can compute with.
      */
     public static final double MAX_TIMESTAMP = 1e10;
+
+    private BlockShape() {
+    }
+
+    /** Bytes {@code id} takes in a block string, between its quotes. */
+    public static int idBytes(String id) {
+        return CanonicalJson.quote(id).length() - 2;
+    }
+
+    /** Why {@code id} cannot be a sender, recipient or miner, or null when it can. */
+    public static String idProblem(String id) {
+        if (id == null || id.isEmpty() || idBytes(id) > MAX_ID_BYTES) {
+            return "must be a non-empty string of at most " + MAX_ID_BYTES + " bytes as JSON writes it (a non-ASCII"
+                    + " character counts as its 6-byte \\uXXXX escape)";
+        }
+        return null;
+    }
 
     private static final Set<String> KEYS = Set.of("index", "previous_hash", "proof", "timestamp", "transactions");
     private static final Set<String> BINARY_KEYS = Set.of("index", "previous_hash", "proof", "timestamp", "transactions",
@@ -64,22 +108,26 @@ public record BlockShape(int maxIdLength, int maxTransactions, int maxProofDigit
             return "previous_hash must be 64 lowercase hex digits";
         }
         JsonNode proof = block.get("proof");
-        if (!proof.isIntegralNumber() || proof.bigIntegerValue().toString().length() > maxProofDigits) {
-            return "proof must be an integer of at most " + maxProofDigits + " characters";
+        if (!proof.isIntegralNumber() || proof.bigIntegerValue().toString().length() > MAX_PROOF_DIGITS) {
+            return "proof must be an integer of at most " + MAX_PROOF_DIGITS + " characters";
         }
         String timestamp = timestampProblem(block.get("timestamp"));
         if (timestamp != null) {
             return timestamp;
         }
         JsonNode transactions = block.get("transactions");
-        if (!transactions.isArray() || transactions.size() > maxTransactions) {
-            return "transactions must be an array of at most " + maxTransactions;
+        if (!transactions.isArray() || transactions.size() > MAX_BLOCK_BYTES / 32) {
+            return "transactions must be an array (of at most " + MAX_BLOCK_BYTES + " bytes in all)";
         }
         for (JsonNode transaction : transactions.values()) {
             String problem = transactionProblem(transaction);
             if (problem != null) {
                 return problem;
             }
+        }
+        int bytes = CanonicalJson.encode(block).length();
+        if (bytes > MAX_BLOCK_BYTES) {
+            return "the block string is " + bytes + " bytes, more than the chain's " + MAX_BLOCK_BYTES;
         }
         return null;
     }
@@ -90,9 +138,9 @@ public record BlockShape(int maxIdLength, int maxTransactions, int maxProofDigit
             return "a transaction has the keys " + TRANSACTION_KEYS + " (and nonce, signature when signed)";
         }
         for (String party : List.of("sender", "recipient")) {
-            String id = tx.get(party).stringValue(null);
-            if (id == null || id.isEmpty() || id.length() > maxIdLength) {
-                return "a transaction's " + party + " must be a string of 1 to " + maxIdLength + " characters";
+            String problem = idProblem(tx.get(party).stringValue(null));
+            if (problem != null) {
+                return "a transaction's " + party + " " + problem;
             }
         }
         JsonNode amount = tx.get("amount");

@@ -38,7 +38,7 @@ public final class ChainCheck {
      * @return the problems of the first bad block, empty for a valid chain
      */
     public static List<String> problems(List<JsonNode> chain, ProofRule rule, int minZeroBits) {
-        return problems(chain, new Walk(rule, minZeroBits, BlockShape.DEFAULT));
+        return problems(chain, new Walk(rule, minZeroBits, BlockShape.CHAIN));
     }
 
     /** The problems of the first bad block met on {@code walk} (a fresh one), empty for a valid chain. */
@@ -66,7 +66,7 @@ public final class ChainCheck {
      */
     public static List<String> link(JsonNode previous, JsonNode next, ProofRule rule, int minZeroBits) {
         return link(CanonicalJson.encode(previous), previous.path("index").longValue(), next, rule, minZeroBits,
-                BlockShape.DEFAULT);
+                BlockShape.CHAIN);
     }
 
     /**

@@ -6,9 +6,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.blockmine.node.NodeProperties;
 import dev.blockmine.node.ledger.Accounts;
 import dev.blockmine.node.ledger.Amounts;
+import dev.blockmine.pow.BlockShape;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -17,11 +17,9 @@ import tools.jackson.databind.node.ObjectNode;
 class AccountController {
 
     private final Accounts accounts;
-    private final int maxIdLength;
 
-    AccountController(Accounts accounts, NodeProperties properties) {
+    AccountController(Accounts accounts) {
         this.accounts = accounts;
-        this.maxIdLength = properties.maxIdLength();
     }
 
     @GetMapping("/balance")
@@ -45,9 +43,10 @@ class AccountController {
         return JsonResponses.json(HttpStatus.OK, body);
     }
 
-    private void requireId(String path, String id) {
-        if (id == null || id.isEmpty() || id.length() > maxIdLength) {
-            throw ApiException.badRequest("id is required: GET /" + path + "?id=ID, at most " + maxIdLength + " characters");
+    private static void requireId(String path, String id) {
+        if (BlockShape.idProblem(id) != null) {
+            throw ApiException.badRequest("id is required: GET /" + path + "?id=ID, at most " + BlockShape.MAX_ID_BYTES
+                    + " bytes as JSON writes it");
         }
     }
 }

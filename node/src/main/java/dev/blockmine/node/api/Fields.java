@@ -1,5 +1,6 @@
 package dev.blockmine.node.api;
 
+import dev.blockmine.pow.BlockShape;
 import tools.jackson.databind.JsonNode;
 
 /** Checks of request fields shared by the endpoints, each failing with a message that names the field. */
@@ -8,8 +9,11 @@ final class Fields {
     private Fields() {
     }
 
-    /** A non-empty string of bounded length, returned exactly as sent (course clients send ids ending in "\n"). */
-    static String requireId(String field, JsonNode value, int maxLength) {
+    /**
+     * A non-empty string within the chain's id limit ({@link BlockShape#MAX_ID_BYTES} bytes as the block string
+     * writes it), returned exactly as sent (course clients send ids ending in "\n").
+     */
+    static String requireId(String field, JsonNode value) {
         if (value == null || value.isNull()) {
             throw ApiException.badRequest("Missing value: " + field + " is required");
         }
@@ -17,8 +21,9 @@ final class Fields {
             throw ApiException.badRequest(field + " must be a string, was " + typeOf(value));
         }
         String text = value.stringValue();
-        if (text.isEmpty() || text.length() > maxLength) {
-            throw ApiException.badRequest(field + " must be a non-empty string of at most " + maxLength + " characters");
+        String problem = BlockShape.idProblem(text);
+        if (problem != null) {
+            throw ApiException.badRequest(field + " " + problem);
         }
         return text;
     }

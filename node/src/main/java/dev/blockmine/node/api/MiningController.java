@@ -9,7 +9,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.blockmine.node.NodeProperties;
 import dev.blockmine.node.chain.Block;
 import dev.blockmine.node.mining.BlockForge;
 import dev.blockmine.node.mining.MinerActivity;
@@ -31,15 +30,12 @@ class MiningController {
     private final JsonRequests requests;
     private final MiningMetrics metrics;
     private final MinerActivity activity;
-    private final int maxIdLength;
 
-    MiningController(BlockForge forge, JsonRequests requests, MiningMetrics metrics, MinerActivity activity,
-            NodeProperties properties) {
+    MiningController(BlockForge forge, JsonRequests requests, MiningMetrics metrics, MinerActivity activity) {
         this.forge = forge;
         this.requests = requests;
         this.metrics = metrics;
         this.activity = activity;
-        this.maxIdLength = properties.maxIdLength();
     }
 
     @PostMapping("/mine")
@@ -75,7 +71,7 @@ class MiningController {
         if (!proof.isIntegralNumber()) {
             throw ApiException.badRequest("proof must be a JSON integer, was " + Fields.typeOf(proof));
         }
-        return new MineRequest(proof.bigIntegerValue(), Fields.requireId("id", id, maxIdLength));
+        return new MineRequest(proof.bigIntegerValue(), Fields.requireId("id", id));
     }
 
     private static ObjectNode forgedBody(Block block) {

@@ -22,6 +22,7 @@ import dev.blockmine.node.peers.Consensus;
 import dev.blockmine.node.peers.PeerOrigin;
 import dev.blockmine.node.peers.PeerProperties;
 import dev.blockmine.node.peers.Peers;
+import dev.blockmine.pow.BlockShape;
 import dev.blockmine.pow.CanonicalJson;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -40,12 +41,10 @@ class PeerController {
     private final Consensus consensus;
     private final JsonRequests requests;
     private final BlockValidation validation;
-    private final int maxBlockBytes;
     private final PeerOrigin origin;
 
     PeerController(Chain chain, Peers peers, Consensus consensus, JsonRequests requests, BlockValidation validation,
             PeerProperties properties, PeerOrigin origin) {
-        this.maxBlockBytes = (int) properties.maxBlockBytes().toBytes();
         this.origin = origin;
         this.chain = chain;
         this.peers = peers;
@@ -121,7 +120,7 @@ class PeerController {
 
     @PostMapping("/blocks")
     ResponseEntity<String> announced(HttpServletRequest request) {
-        JsonNode block = requests.readObject(request, maxBlockBytes);
+        JsonNode block = requests.readObject(request, BlockShape.MAX_BLOCK_READ_BYTES);
         if (!block.path("index").isIntegralNumber()) {
             throw ApiException.badRequest("A block needs an integer index");
         }

@@ -40,8 +40,8 @@ class TransactionController {
         if (!body.hasNonNull("sender") || !body.hasNonNull("recipient") || !body.hasNonNull("amount")) {
             throw ApiException.badRequest("Missing values: sender, recipient and amount are required");
         }
-        String sender = Fields.requireId("sender", body.get("sender"), properties.maxIdLength());
-        String recipient = Fields.requireId("recipient", body.get("recipient"), properties.maxIdLength());
+        String sender = Fields.requireId("sender", body.get("sender"));
+        String recipient = Fields.requireId("recipient", body.get("recipient"));
         if (Transaction.COINBASE.equals(sender)) {
             throw ApiException.badRequest("sender \"0\" is reserved for mining rewards");
         }

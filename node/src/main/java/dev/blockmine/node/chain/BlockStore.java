@@ -34,11 +34,17 @@ public interface BlockStore {
     }
 
     /**
-     * Replaces the whole stored chain (consensus adopted a longer one); durable when this returns true. False, having
-     * changed nothing, when a store shared by replicas already holds a chain at least as long (its replicas stored
-     * blocks this process has not heard of yet).
+     * Replaces the stored blocks after {@code forkIndex} with {@code branch} (consensus adopted a longer chain that
+     * shares the first {@code forkIndex} blocks with ours); durable when this returns true. Only the branch is
+     * written. False, having changed nothing, when a store shared by replicas already holds a chain at least as long
+     * (its replicas stored blocks this process has not heard of yet), or no longer holds the block the branch follows.
      */
-    boolean replaceAll(List<SealedBlock> chain);
+    boolean replaceAfter(long forkIndex, List<SealedBlock> branch);
+
+    /** Replaces the whole stored chain: {@link #replaceAfter} from before the genesis block. */
+    default boolean replaceAll(List<SealedBlock> chain) {
+        return replaceAfter(0, chain);
+    }
 
     /** The in-memory default: nothing survives a restart. */
     BlockStore MEMORY = new BlockStore() {
@@ -52,7 +58,7 @@ public interface BlockStore {
         }
 
         @Override
-        public boolean replaceAll(List<SealedBlock> chain) {
+        public boolean replaceAfter(long forkIndex, List<SealedBlock> branch) {
             return true;
         }
     };

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
+import java.util.function.BooleanSupplier;
 
 /**
  * The chain and the transactions waiting for the next block. Every change is serialized by one lock and made
@@ -21,9 +21,10 @@ public final class Chain {
     private final BlockStore store;
     private final LedgerRule ledger;
     private final ReentrantLock lock = new ReentrantLock();
-    private final List<SealedBlock> blocks = new ArrayList<>();
     private final ChainListeners listeners = new ChainListeners();
     private final StoreCatchUp catchUp;
+    /** Replaced (never changed) under the lock; readers take the current version without it. */
+    private volatile BlockList blocks;
     private volatile SealedBlock tip;
 
     /** A new chain in memory, starting with a fresh genesis block. */
@@ -55,59 +56,43 @@ public final class Chain {
         if (stored.isEmpty()) {
             SealedBlock genesis = SealedBlock.of(new Block(1, Block.pythonTime(clock), List.of(), BigInteger.valueOf(100), "1"));
             store.append(genesis);
-            blocks.add(genesis);
+            blocks = BlockList.of(List.of(genesis));
         } else {
-            blocks.addAll(stored);
+            blocks = stored instanceof BlockList list ? list : BlockList.of(stored);
         }
-        tip = blocks.getLast();
+        tip = blocks.tip();
     }
 
     public SealedBlock tip() {
         return tip;
     }
 
-    public List<SealedBlock> blocks() {
-        lock.lock();
-        try {
-            return List.copyOf(blocks);
-        } finally {
-            lock.unlock();
-        }
+    /** The chain as it is now: a version that never changes, taken without copying or locking. */
+    public BlockList blocks() {
+        return blocks;
     }
 
     /** The last {@code count} blocks (fewer on a short chain), oldest first. */
     public List<SealedBlock> lastBlocks(int count) {
-        lock.lock();
-        try {
-            return List.copyOf(blocks.subList(Math.max(0, blocks.size() - count), blocks.size()));
-        } finally {
-            lock.unlock();
-        }
+        BlockList now = blocks;
+        return now.subList(Math.max(0, now.size() - count), now.size());
     }
 
     /** The block with this index, if the chain has it. */
     public Optional<SealedBlock> block(long index) {
-        lock.lock();
-        try {
-            return index >= 1 && index <= blocks.size() ? Optional.of(blocks.get((int) index - 1)) : Optional.empty();
-        } finally {
-            lock.unlock();
-        }
+        BlockList now = blocks;
+        return index >= 1 && index <= now.size() ? Optional.of(now.at(index)) : Optional.empty();
     }
 
     /** Up to {@code count} blocks just before {@code block}, newest first. */
     public List<SealedBlock> before(SealedBlock block, int count) {
-        lock.lock();
-        try {
-            int end = (int) Math.min(block.index() - 1, blocks.size()); // blocks.get(i) has index i + 1
-            List<SealedBlock> earlier = new ArrayList<>(count);
-            for (int i = end - 1; i >= Math.max(0, end - count); i--) {
-                earlier.add(blocks.get(i));
-            }
-            return earlier;
-        } finally {
-            lock.unlock();
+        BlockList now = blocks;
+        int end = (int) Math.min(block.index() - 1, now.size()); // now.get(i) has index i + 1
+        List<SealedBlock> earlier = new ArrayList<>(count);
+        for (int i = end - 1; i >= Math.max(0, end - count); i--) {
+            earlier.add(now.get(i));
         }
+        return earlier;
     }
 
     /**
@@ -140,7 +125,7 @@ public final class Chain {
                     waiting -> ledger.stillValid(after, waiting))) {
                 return false;
             }
-            blocks.add(next);
+            blocks = blocks.append(next);
             tip = next;
             listeners.queue(appended);
         } finally {
@@ -151,18 +136,38 @@ public final class Chain {
     }
 
     /**
-     * Adopts a longer chain (validated by the caller), if it is still longer than ours when the lock is taken and
-     * than the stored one (a replica behind must not cut off blocks others stored); when the store refuses, we catch
-     * up from it instead. Pending transactions stay pending while the ledger still holds them valid.
-     *
-     * @param fromPeer the peer whose chain it is
+     * Adopts a longer chain (validated by the caller) in place of ours: only the blocks after the last one both
+     * share change (see {@link #adoptBranch}).
      */
     public boolean replaceIfLonger(List<SealedBlock> longer, Optional<String> fromPeer) {
         if (longer.size() <= tip.index()) { // most peers' chains: no need to ask the store
             return false;
         }
-        boolean adopted = adopt(fromPeer,
-                () -> Optional.of(longer).filter(chain -> chain.size() > blocks.size() && store.replaceAll(chain)));
+        BlockList ours = blocks;
+        int shared = 0;
+        while (shared < ours.size() && ours.get(shared).hash().equals(longer.get(shared).hash())) {
+            shared++;
+        }
+        return adoptBranch(shared, longer.subList(shared, longer.size()), fromPeer);
+    }
+
+    /**
+     * Adopts a branch (validated by the caller on top of our block {@code forkIndex}) in place of our blocks after
+     * {@code forkIndex}, if the chain it makes is still longer than ours when the lock is taken, and than the stored
+     * one (a replica behind must not cut off blocks others stored); when the store refuses, we catch up from it
+     * instead. Only the blocks after the fork are stored and told to the listeners: a sync one block behind costs
+     * one block. Pending transactions stay pending while the ledger still holds them valid.
+     *
+     * @param forkIndex the index of the last block the branch and our chain share (0: none, not even the genesis)
+     * @param branch the blocks after it, oldest first
+     * @param fromPeer the peer whose chain it is
+     */
+    public boolean adoptBranch(long forkIndex, List<SealedBlock> branch, Optional<String> fromPeer) {
+        if (branch.isEmpty() || forkIndex + branch.size() <= tip.index()) {
+            return false;
+        }
+        List<SealedBlock> kept = List.copyOf(branch);
+        boolean adopted = adopt(fromPeer, forkIndex, kept, () -> store.replaceAfter(forkIndex, kept));
         if (!adopted) {
             catchUp();
         }
@@ -170,22 +175,26 @@ public final class Chain {
     }
 
     /**
-     * Swaps our chain for the one {@code change} returns, having stored it if need be (called under the lock, inside
-     * the pool's change, so a shared store's reads and writes take turns with the other replicas').
+     * Swaps our blocks after {@code forkIndex} for {@code branch}, having stored it if {@code store} says so (called
+     * under the lock, inside the pool's change, so a shared store's reads and writes take turns with the other
+     * replicas').
      */
-    private boolean adopt(Optional<String> fromPeer, Supplier<Optional<List<SealedBlock>>> change) {
-        List<SealedBlock> adopted = new ArrayList<>();
+    private boolean adopt(Optional<String> fromPeer, long forkIndex, List<SealedBlock> branch, BooleanSupplier store) {
         ChainEvent replaced;
         lock.lock();
         try {
-            if (!pool.commit(List.of(), () -> change.get().map(adopted::addAll).orElse(false),
-                    waiting -> ledger.stillValid(adopted, waiting))) {
+            BlockList ours = blocks;
+            if (forkIndex + branch.size() <= ours.size() || forkIndex > ours.size()
+                    || !branch.getFirst().block().previousHash().equals(forkIndex == 0 ? "1" : ours.at(forkIndex).hash())) {
+                return false; // our chain moved while the branch was read: no longer longer, or the fork point is gone
+            }
+            BlockList adopted = ours.cut((int) forkIndex).appendAll(branch);
+            if (!pool.commit(List.of(), store, waiting -> ledger.stillValid(adopted, waiting))) {
                 return false;
             }
-            blocks.clear();
-            blocks.addAll(adopted);
-            tip = blocks.getLast();
-            replaced = new ChainEvent.ChainReplaced(adopted, fromPeer);
+            blocks = adopted;
+            tip = adopted.tip();
+            replaced = new ChainEvent.ChainReplaced(ours.subList((int) forkIndex, ours.size()), branch, fromPeer);
             listeners.queue(replaced);
         } finally {
             lock.unlock();
@@ -203,11 +212,11 @@ public final class Chain {
         }
     }
 
-    /** The tip and the pending transactions, read together: what the next block is built on. */
+    /** The tip and the pending transactions that fit in a block, read together: what the next block is built on. */
     public NextBlock nextBlock() {
         lock.lock();
         try {
-            return new NextBlock(tip, pool.list());
+            return NextBlock.fitting(tip, pool.list());
         } finally {
             lock.unlock();
         }
@@ -242,6 +251,13 @@ public final class Chain {
      * could delete a block another replica stored since it was read.
      */
     boolean adoptStored() {
-        return adopt(Optional.empty(), () -> Optional.of(store.load()).filter(stored -> stored.size() > blocks.size()));
+        List<SealedBlock> stored = store.load();
+        BlockList ours = blocks;
+        int shared = 0;
+        while (shared < Math.min(ours.size(), stored.size()) && ours.get(shared).hash().equals(stored.get(shared).hash())) {
+            shared++;
+        }
+        return shared < stored.size()
+                && adopt(Optional.empty(), shared, List.copyOf(stored.subList(shared, stored.size())), () -> true);
     }
 }

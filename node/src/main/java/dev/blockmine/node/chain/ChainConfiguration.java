@@ -32,14 +32,11 @@ class ChainConfiguration {
         };
     }
 
-    /** One validation for every door; ids as long as this node accepts, blocks as large as its pending pool. */
+    /** One validation for every door, to the chain's one shape. */
     @Bean
     BlockValidation blockValidation(NodeProperties properties, ObjectProvider<ChainRule> rules) {
-        BlockShape shape = new BlockShape(properties.maxIdLength(),
-                Math.max(BlockShape.DEFAULT.maxTransactions(), properties.maxPendingTransactions() + 1),
-                BlockShape.DEFAULT.maxProofDigits());
         return new BlockValidation(properties.proofRule(), BinaryRule.equivalentTo(properties.proofRule()).zeroBits(),
-                shape, () -> rules.orderedStream().toList());
+                BlockShape.CHAIN, () -> rules.orderedStream().toList());
     }
 
     /** Where transactions wait for the next block: this process's memory; replicas share theirs (store.postgres). */

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A change of the chain's tip, as its listeners hear of it: one block appended, or the whole chain replaced by a
- * longer one (consensus). Background listeners get them in chain order (see {@link ChainListeners}).
+ * A change of the chain's tip, as its listeners hear of it: one block appended, or the blocks after a fork point replaced
+ * by a longer branch (consensus). Background listeners get them in chain order (see {@link ChainListeners}).
  */
 public sealed interface ChainEvent {
 
@@ -23,15 +23,24 @@ public sealed interface ChainEvent {
         }
     }
 
-    record ChainReplaced(List<SealedBlock> chain, Optional<String> fromPeer) implements ChainEvent {
+    /**
+     * Our blocks after a fork point replaced by a longer branch (consensus), or a run of blocks appended at once (a
+     * sync that was only behind: nothing removed).
+     *
+     * @param removed our blocks after the fork point, oldest first
+     * @param added the branch's blocks after it, oldest first
+     */
+    record ChainReplaced(List<SealedBlock> removed, List<SealedBlock> added, Optional<String> fromPeer)
+            implements ChainEvent {
 
         public ChainReplaced {
-            chain = List.copyOf(chain);
+            removed = List.copyOf(removed);
+            added = List.copyOf(added);
         }
 
         @Override
         public SealedBlock tip() {
-            return chain.getLast();
+            return added.getLast();
         }
     }
 }

@@ -7,9 +7,9 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -22,27 +22,32 @@ import tools.jackson.core.JacksonException;
  * An append-only journal: one block string per line in {@code chain.jsonl}, each append forced to disk
  * (fsync) before it returns. Blocks are small and rare, so one sequential write and one fsync per block is
  * all the durability costs; recovery replays the lines and cuts a torn last line left by a crash mid-write.
- * A replacement (consensus) writes a new file, forces it and renames it over the old one atomically.
+ * A replacement (consensus) cuts the file after the last block the two chains share and appends the new branch:
+ * a sync one block behind writes one line, however long the chain. A write that fails is undone (the file cut back
+ * to its last whole line), so a failed append never leaves a torn line in the middle of the journal.
  */
 public final class JournalStore implements BlockStore, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(JournalStore.class);
 
     private final Path file;
-    private FileChannel channel;
+    private final FileChannel channel;
+    /** ends[i]: the byte offset just after block i + 1's line (8 bytes a block: where to cut for a fork). */
+    private long[] ends = new long[1024];
+    private int count;
+    /** A failed write that could not be undone: the file's end is unknown, so nothing more is written. */
+    private IOException broken;
+    /** Whether the file was read: what is written goes after its last whole line. */
+    private boolean loaded;
 
     public JournalStore(Path dataDir) {
         try {
             Files.createDirectories(dataDir);
             this.file = dataDir.resolve("chain.jsonl");
-            this.channel = open();
+            this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the chain journal in " + dataDir, e);
         }
-    }
-
-    private FileChannel open() throws IOException {
-        return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
     }
 
     @Override
@@ -50,6 +55,7 @@ public final class JournalStore implements BlockStore, AutoCloseable {
         try {
             byte[] content = Files.readAllBytes(file);
             List<SealedBlock> blocks = new ArrayList<>();
+            count = 0;
             int start = 0;
             for (int i = 0; i < content.length; i++) {
                 if (content[i] != '\n') {
@@ -61,6 +67,7 @@ public final class JournalStore implements BlockStore, AutoCloseable {
                 } catch (JacksonException | IllegalArgumentException e) {
                     throw new IllegalStateException("line " + (blocks.size() + 1) + " of " + file + " is not a block: " + e.getMessage());
                 }
+                recordEnd(i + 1);
                 start = i + 1;
             }
             if (start < content.length) { // no newline: the write was cut short by a crash, and was never acknowledged
@@ -68,7 +75,7 @@ public final class JournalStore implements BlockStore, AutoCloseable {
                 channel.truncate(start);
                 channel.force(true);
             }
-            channel.position(start);
+            loaded = true;
             return blocks;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the chain journal " + file, e);
@@ -77,37 +84,83 @@ public final class JournalStore implements BlockStore, AutoCloseable {
 
     @Override
     public synchronized void append(SealedBlock block) {
-        try {
-            ByteBuffer line = ByteBuffer.wrap((block.blockString() + "\n").getBytes(StandardCharsets.US_ASCII));
-            while (line.hasRemaining()) {
-                channel.write(line);
-            }
-            channel.force(false);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot append to the chain journal " + file, e);
-        }
+        write(List.of(block));
     }
 
     @Override
-    public synchronized boolean replaceAll(List<SealedBlock> chain) {
-        Path next = file.resolveSibling(file.getFileName() + ".next");
-        try (FileChannel out = FileChannel.open(next, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE)) {
-            StringBuilder lines = new StringBuilder();
-            chain.forEach(block -> lines.append(block.blockString()).append('\n'));
-            ByteBuffer bytes = ByteBuffer.wrap(lines.toString().getBytes(StandardCharsets.US_ASCII));
-            while (bytes.hasRemaining()) {
-                out.write(bytes);
-            }
-            out.force(true);
-            channel.close();
-            Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            channel = open();
-            channel.position(channel.size());
-            return true;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot replace the chain journal " + file, e);
+    public synchronized boolean replaceAfter(long forkIndex, List<SealedBlock> branch) {
+        loadOnce();
+        if (forkIndex > count) {
+            throw new IllegalArgumentException("the journal holds " + count + " blocks, not " + forkIndex);
         }
+        count = (int) forkIndex;
+        try {
+            channel.truncate(end());
+        } catch (IOException e) {
+            broken = e; // where the file ends is no longer known
+            throw failed("cut", e);
+        }
+        write(branch);
+        return true;
+    }
+
+    /** Appends the blocks' lines after the last whole line and forces them to disk; undone if anything fails. */
+    private void write(List<SealedBlock> blocks) {
+        loadOnce();
+        if (broken != null) {
+            throw new UncheckedIOException("the chain journal " + file + " could not be repaired after a failed write", broken);
+        }
+        StringBuilder lines = new StringBuilder();
+        blocks.forEach(block -> lines.append(block.blockString()).append('\n'));
+        ByteBuffer bytes = ByteBuffer.wrap(lines.toString().getBytes(StandardCharsets.US_ASCII));
+        long start = end();
+        try {
+            while (bytes.hasRemaining()) {
+                channel.write(bytes, start + bytes.position());
+            }
+            channel.force(false);
+        } catch (IOException e) {
+            undo(start, e);
+            throw failed("append to", e);
+        }
+        long at = start;
+        for (SealedBlock block : blocks) {
+            at += block.blockString().length() + 1;
+            recordEnd(at);
+        }
+    }
+
+    /** Cuts the file back to {@code start}, the end of its last whole line, after a failed write. */
+    private void undo(long start, IOException failure) {
+        try {
+            channel.truncate(start);
+            channel.force(true);
+        } catch (IOException e) {
+            failure.addSuppressed(e);
+            broken = failure;
+            log.error("The chain journal {} could not be cut back after a failed write: no more blocks are stored", file, e);
+        }
+    }
+
+    private void loadOnce() {
+        if (!loaded) {
+            load();
+        }
+    }
+
+    private UncheckedIOException failed(String what, IOException e) {
+        return new UncheckedIOException("cannot " + what + " the chain journal " + file, e);
+    }
+
+    private long end() {
+        return count == 0 ? 0 : ends[count - 1];
+    }
+
+    private void recordEnd(long end) {
+        if (count == ends.length) {
+            ends = Arrays.copyOf(ends, count * 2);
+        }
+        ends[count++] = end;
     }
 
     @Override

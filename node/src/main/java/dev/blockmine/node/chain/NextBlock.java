@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.blockmine.pow.BlockShape;
+
 /**
  * What the next block will be built on: the tip and the transactions pending at that moment, taken together
  * under the chain's lock. A binary job commits to exactly these transactions.
@@ -13,6 +15,24 @@ public record NextBlock(SealedBlock tip, List<Transaction> transactions) {
 
     public NextBlock {
         transactions = List.copyOf(transactions);
+    }
+
+    /**
+     * The tip and the longest run of the oldest pending transactions that fits in a block beside its reward and
+     * header ({@link BlockShape#RESERVED_BYTES}): whatever a miner proves on it, the block is within the chain's limit.
+     * The rest waits for the blocks after.
+     */
+    public static NextBlock fitting(SealedBlock tip, List<Transaction> pending) {
+        int room = BlockShape.MAX_BLOCK_BYTES - BlockShape.RESERVED_BYTES;
+        int taken = 0;
+        for (Transaction transaction : pending) {
+            room -= transaction.canonicalJson().length() + 2; // ", " between transactions
+            if (room < 0) {
+                break;
+            }
+            taken++;
+        }
+        return new NextBlock(tip, pending.subList(0, taken));
     }
 
     /** The basis of a block forged elsewhere (a peer's), which takes none of our pending transactions. */

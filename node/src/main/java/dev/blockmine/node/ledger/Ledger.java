@@ -16,17 +16,23 @@ import dev.blockmine.node.chain.Transaction;
 /**
  * The ledger under the node's mode: what each id holds, whether a spend may wait for the next block, and whether a
  * foreign chain or block keeps the rules (no balance ever negative; under {@code signed}, signatures and nonces).
- * What the chain holds is computed once per tip and extended block by block.
+ * What the chain holds is kept for each of the last {@value #RECENT} blocks and extended block by block, so a
+ * look-up costs the same on a chain of any length and a fork rolls back to the balances kept for its fork point;
+ * only a fork deeper than that (or the first look-up after a start) counts from the genesis block.
  */
 public final class Ledger implements LedgerRule, ChainRule {
 
-    /** The balances after a tip: never changed once made. */
+    /** How many blocks back the balances are kept: a fork this deep is not recounted. */
+    static final int RECENT = 1024;
+
+    /** The balances after a block: never changed once made. */
     private record AtTip(SealedBlock tip, Balances balances) {
     }
 
     private final LedgerMode mode;
     private final SpendRule rule;
-    private volatile AtTip cached;
+    /** recent[i % RECENT]: the balances after the block of index i, if still known; guarded by itself. */
+    private final AtTip[] recent = new AtTip[RECENT];
 
     public Ledger(LedgerMode mode) {
         this.mode = mode;
@@ -107,7 +113,7 @@ public final class Ledger implements LedgerRule, ChainRule {
         if (mode == LedgerMode.OPEN) {
             return block -> null;
         }
-        Balances balances = before.isEmpty() ? new Balances() : at(before).copy();
+        Balances[] balances = {before.isEmpty() ? Balances.EMPTY : at(before)};
         return block -> {
             Block parsed;
             try {
@@ -115,13 +121,18 @@ public final class Ledger implements LedgerRule, ChainRule {
             } catch (IllegalArgumentException e) {
                 return e.getMessage();
             }
-            return applyChecked(balances, parsed).map(problem -> problem.contains("(node.ledger=") ? problem
+            Balances.Changes changes = balances[0].change();
+            Optional<String> found = applyChecked(changes, parsed);
+            if (found.isEmpty()) {
+                balances[0] = changes.done();
+            }
+            return found.map(problem -> problem.contains("(node.ledger=") ? problem
                     : problem + " (node.ledger=" + mode.settingValue() + ")")
                     .orElse(null);
         };
     }
 
-    private Optional<String> applyChecked(Balances balances, Block block) {
+    private Optional<String> applyChecked(Balances.Changes balances, Block block) {
         for (Transaction transaction : block.transactions()) {
             if (!Transaction.COINBASE.equals(transaction.sender())) {
                 Optional<String> problem = rule.problemAlone(transaction)
@@ -136,27 +147,34 @@ public final class Ledger implements LedgerRule, ChainRule {
         return Optional.empty();
     }
 
-    /** The balances after the last of {@code blocks}: from the cache, extended, or counted anew after a replacement. */
+    /**
+     * The balances after the last of {@code blocks} (a chain whose earlier blocks this ledger may have seen): those
+     * kept for it, or extended from the newest block of it whose balances are kept, or counted from its genesis block.
+     */
     private Balances at(List<SealedBlock> blocks) {
-        SealedBlock tip = blocks.getLast();
-        AtTip known = cached;
-        if (known != null && known.tip() == tip) {
-            return known.balances();
+        synchronized (recent) {
+            int size = blocks.size();
+            int known = size;
+            Balances balances = null;
+            for (; known > 0 && known > size - RECENT; known--) {
+                AtTip kept = recent[known % RECENT];
+                if (kept != null && kept.tip() == blocks.get(known - 1)) {
+                    balances = kept.balances();
+                    break;
+                }
+            }
+            if (balances == null) {
+                known = 0;
+                balances = Balances.EMPTY;
+            }
+            for (int i = known; i < size; i++) {
+                SealedBlock block = blocks.get(i);
+                balances = balances.after(block.block());
+                if (i >= size - RECENT) {
+                    recent[(i + 1) % RECENT] = new AtTip(block, balances);
+                }
+            }
+            return balances;
         }
-        Balances balances;
-        int from;
-        int knownAt = known == null ? -1 : (int) known.tip().index() - 1;
-        if (knownAt >= 0 && knownAt < blocks.size() && blocks.get(knownAt) == known.tip()) {
-            balances = known.balances().copy();
-            from = knownAt + 1;
-        } else {
-            balances = new Balances();
-            from = 0;
-        }
-        for (SealedBlock block : blocks.subList(from, blocks.size())) {
-            balances.apply(block.block());
-        }
-        cached = new AtTip(tip, balances);
-        return balances;
     }
 }

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeoutException;
 
 import dev.blockmine.node.chain.BlockValidation;
 import dev.blockmine.node.chain.SealedBlock;
+import dev.blockmine.pow.BlockShape;
 
 /**
  * Talks to other nodes: reads their chain, announces our blocks. Every exchange is bounded in time as a whole
@@ -38,7 +39,7 @@ public final class PeerClient {
         this.peers = peers;
         this.deadline = properties.deadline();
         this.maxChainBytes = properties.maxChainBytes().toBytes();
-        this.maxBlockBytes = properties.maxBlockBytes().toBytes();
+        this.maxBlockBytes = BlockShape.MAX_BLOCK_READ_BYTES;
         this.http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build();
     }
 

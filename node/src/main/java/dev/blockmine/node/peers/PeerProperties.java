@@ -22,7 +22,6 @@ import org.springframework.validation.annotation.Validated;
  * @param deadline one whole exchange with a peer (connect, headers, body) ends after this, finished or not
  * @param connectTimeout a peer that does not accept the connection within this is failing
  * @param maxChainBytes largest {@code GET /chain} answer read from a peer
- * @param maxBlockBytes largest single block read from a peer (in a chain or announced)
  * @param parallelFetches peers whose chains are read at the same time during a resolve
  */
 @Validated
@@ -35,6 +34,5 @@ public record PeerProperties(
         @DefaultValue("10s") @NotNull Duration deadline,
         @DefaultValue("3s") @NotNull Duration connectTimeout,
         @DefaultValue("32MB") @NotNull DataSize maxChainBytes,
-        @DefaultValue("1MB") @NotNull DataSize maxBlockBytes,
         @DefaultValue("8") @Min(1) int parallelFetches) {
 }

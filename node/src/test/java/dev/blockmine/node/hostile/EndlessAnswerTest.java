@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Attack 1: a peer whose {@code GET /chain} answer never ends. The node reads at most {@code max-chain-bytes} of it
- * (a block at most {@code max-block-bytes}), hangs up, answers the resolve, and serves {@code /last_block} in time
+ * (a block at most the chain's read limit, 256 KiB), hangs up, answers the resolve, and serves {@code /last_block} in time
  * throughout. Without the bounds it read such an answer until it ran out of memory.
  */
 class EndlessAnswerTest {
@@ -41,7 +41,7 @@ class EndlessAnswerTest {
 
     private void assertBounded(String start, byte filler, long limit) throws Exception {
         AtomicLong sent = new AtomicLong();
-        try (RunningNode node = new RunningNode("node.difficulty=3", LIMITS, "node.peer.max-block-bytes=256KB");
+        try (RunningNode node = new RunningNode("node.difficulty=3", LIMITS);
                 FakePeer peer = new FakePeer(); Bystander bystander = new Bystander(node.url)) {
             peer.serveChain(exchange -> endless(exchange, start, filler, sent));
             node.post("/nodes/register", "{\"nodes\": [\"" + peer.url() + "\"]}");

@@ -78,20 +78,26 @@ public final class PostgresStore implements BlockStore {
     }
 
     /**
-     * Replaces the stored chain with a longer one. Run inside the pool's change (its lock held), the stored length
-     * read here is the one replaced: a replica whose memory is behind the store never cuts off blocks others stored.
+     * Replaces the stored blocks after {@code forkIndex} with a branch that makes a longer chain. Run inside the
+     * pool's change (its lock held), the stored length read here is the one replaced: a replica whose memory is behind
+     * the store never cuts off blocks others stored, nor grafts a branch on a block another replica replaced.
      *
-     * @return false, storing nothing, when the stored chain is at least as long as {@code chain}
+     * @return false, storing nothing, when the stored chain is at least as long as the one the branch makes, or no
+     *         longer holds the block the branch follows
      */
     @Override
-    public boolean replaceAll(List<SealedBlock> chain) {
+    public boolean replaceAfter(long forkIndex, List<SealedBlock> branch) {
         return Boolean.TRUE.equals(transactions.run(status -> {
             long stored = jdbc.sql("SELECT coalesce(max(idx), 0) FROM block").query(Long.class).single();
-            if (stored >= chain.size()) {
+            if (stored >= forkIndex + branch.size()) {
                 return false;
             }
-            jdbc.sql("DELETE FROM block").update();
-            chain.forEach(this::insertIfNext);
+            if (forkIndex > 0 && jdbc.sql("SELECT hash FROM block WHERE idx = ?").param(forkIndex).query(String.class)
+                    .optional().filter(branch.getFirst().block().previousHash()::equals).isEmpty()) {
+                return false;
+            }
+            jdbc.sql("DELETE FROM block WHERE idx > ?").param(forkIndex).update();
+            branch.forEach(this::insertIfNext);
             return true;
         }));
     }

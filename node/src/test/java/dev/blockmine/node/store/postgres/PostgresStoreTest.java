@@ -154,8 +154,8 @@ class PostgresStoreTest {
             }
 
             @Override
-            public boolean replaceAll(List<SealedBlock> chain) {
-                return store.replaceAll(chain);
+            public boolean replaceAfter(long forkIndex, List<SealedBlock> branch) {
+                return store.replaceAfter(forkIndex, branch);
             }
         };
         Chain chain = new Chain(Clock.systemUTC(), 10, readThenOtherStores, ours);
