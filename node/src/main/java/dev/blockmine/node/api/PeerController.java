@@ -2,9 +2,11 @@ package dev.blockmine.node.api;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
+
+import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -20,7 +22,6 @@ import dev.blockmine.node.chain.NextBlock;
 import dev.blockmine.node.chain.SealedBlock;
 import dev.blockmine.node.peers.Consensus;
 import dev.blockmine.node.peers.PeerOrigin;
-import dev.blockmine.node.peers.PeerProperties;
 import dev.blockmine.node.peers.Peers;
 import dev.blockmine.pow.BlockShape;
 import dev.blockmine.pow.CanonicalJson;
@@ -42,9 +43,11 @@ class PeerController {
     private final JsonRequests requests;
     private final BlockValidation validation;
     private final PeerOrigin origin;
+    private final ChainBodies bodies;
 
     PeerController(Chain chain, Peers peers, Consensus consensus, JsonRequests requests, BlockValidation validation,
-            PeerProperties properties, PeerOrigin origin) {
+            PeerOrigin origin, ChainBodies bodies) {
+        this.bodies = bodies;
         this.origin = origin;
         this.chain = chain;
         this.peers = peers;
@@ -107,15 +110,24 @@ class PeerController {
         return JsonResponses.json(HttpStatus.OK, body);
     }
 
+    /**
+     * The course's answer ({@code message} and the chain, as {@code chain} or {@code new_chain}), streamed, with
+     * {@code rejected}: why each peer that could not be synced failed (empty when none did).
+     */
     @GetMapping("/nodes/resolve")
-    ResponseEntity<String> resolve() {
+    void resolve(HttpServletResponse response) throws IOException {
         Consensus.Outcome outcome = consensus.resolve();
-        String blocks = outcome.chain().stream().map(SealedBlock::blockString).collect(Collectors.joining(", ", "[", "]"));
-        // keys in sorted order, as everywhere: chain < message < new_chain
-        String json = outcome.replaced()
-                ? "{\"message\": \"Our chain was replaced\", \"new_chain\": " + blocks + "}"
-                : "{\"chain\": " + blocks + ", \"message\": \"Our chain is authoritative\"}";
-        return JsonResponses.raw(HttpStatus.OK, json);
+        ArrayNode rejected = JsonNodeFactory.instance.arrayNode();
+        outcome.rejected().forEach(rejected::add);
+        String why = ", \"rejected\": " + CanonicalJson.encode(rejected) + "}";
+        // keys in sorted order, as everywhere: chain < message < new_chain < rejected
+        if (outcome.replaced()) {
+            bodies.write(response, "{\"message\": \"Our chain was replaced\", \"new_chain\": [", outcome.chain(), "]" + why,
+                    true);
+        } else {
+            bodies.write(response, "{\"chain\": [", outcome.chain(), "], \"message\": \"Our chain is authoritative\"" + why,
+                    true);
+        }
     }
 
     @PostMapping("/blocks")

@@ -26,6 +26,7 @@ public final class Chain {
     /** Replaced (never changed) under the lock; readers take the current version without it. */
     private volatile BlockList blocks;
     private volatile SealedBlock tip;
+    private final HashIndex hashes = new HashIndex();
 
     /** A new chain in memory, starting with a fresh genesis block. */
     public Chain(Clock clock, int maxPending) {
@@ -61,6 +62,7 @@ public final class Chain {
             blocks = stored instanceof BlockList list ? list : BlockList.of(stored);
         }
         tip = blocks.tip();
+        hashes.rebuild(blocks);
     }
 
     public SealedBlock tip() {
@@ -82,6 +84,11 @@ public final class Chain {
     public Optional<SealedBlock> block(long index) {
         BlockList now = blocks;
         return index >= 1 && index <= now.size() ? Optional.of(now.at(index)) : Optional.empty();
+    }
+
+    /** The block with this hash (64 lowercase hex digits), if the chain has it. */
+    public Optional<SealedBlock> blockWithHash(String hash) {
+        return hashes.find(hash, blocks);
     }
 
     /** Up to {@code count} blocks just before {@code block}, newest first. */
@@ -127,6 +134,7 @@ public final class Chain {
             }
             blocks = blocks.append(next);
             tip = next;
+            hashes.add(next, blocks);
             listeners.queue(appended);
         } finally {
             lock.unlock();
@@ -194,6 +202,7 @@ public final class Chain {
             }
             blocks = adopted;
             tip = adopted.tip();
+            branch.forEach(block -> hashes.add(block, adopted));
             replaced = new ChainEvent.ChainReplaced(ours.subList((int) forkIndex, ours.size()), branch, fromPeer);
             listeners.queue(replaced);
         } finally {

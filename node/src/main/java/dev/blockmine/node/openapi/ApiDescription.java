@@ -33,7 +33,9 @@ class ApiDescription {
 
     private static final Map<String, String> SUMMARIES = Map.ofEntries(
             Map.entry("/last_block", "The last block, wrapped as {\"last_block\": …} (node.last-block-shape)"),
-            Map.entry("/chain", "The whole chain and its length"),
+            Map.entry("/chain", "The whole chain and its length, streamed; with from (and limit, 1 to 1000, default 500) a"
+                    + " page of it: {\"chain\": [...], \"from\", \"length\"}, about 1 MB at most"),
+            Map.entry("/blocks/{id}", "One block by its index or hash: {\"block\", \"hash\", \"index\"}; 404 when unknown"),
             Map.entry("/mine", "Submit a proof for the last block: 200 New Block Forged, 400 invalid, 409 too late"),
             Map.entry("/transactions/new", "Queue a spend for the next block: 201, or 400 (balance, amount, signature,"
                     + " nonce), 429 when the queue is full"),
@@ -41,7 +43,8 @@ class ApiDescription {
             Map.entry("/nonce", "The last nonce an address signed with, chain and pending: {\"id\", \"nonce\"}"),
             Map.entry("/nodes/register", "Register peers"),
             Map.entry("/nodes", "List peers (GET) or remove one (DELETE ?url=)"),
-            Map.entry("/nodes/resolve", "Resolve with peers: the longest valid chain wins"),
+            Map.entry("/nodes/resolve", "Resolve with peers by the gap (only the blocks after where the chains meet are"
+                    + " read): the longest valid chain wins; rejected says why each failing peer failed"),
             Map.entry("/blocks", "A block a peer announces"),
             Map.entry("/events", "New tips as server-sent events: the current tip first, then one \"tip\" event per new tip"
                     + " (id = index, data {\"block\", \"hash\", \"index\"}); 503 past node.events.max-subscribers"),

@@ -3,11 +3,9 @@ package dev.blockmine.node.peers;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.OptionalLong;
 
-import dev.blockmine.node.chain.BlockValidation;
-import dev.blockmine.node.chain.SealedBlock;
+import dev.blockmine.pow.BlockShape;
 import dev.blockmine.pow.CanonicalJson;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -17,9 +15,10 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Reads a {@code GET /chain} answer as it streams in, validating each block as soon as it has arrived: the first bad
- * block ends the read, a block larger than {@code maxBlockBytes} or an answer larger than {@code maxChainBytes} too.
- * Only the blocks that validated are held, as sealed blocks.
+ * Reads a {@code GET /chain} answer (a page of it, or a whole chain from a node that does not page) as it streams in,
+ * handing each block to a {@link Blocks} sink the moment it has arrived: the sink validates it, and its first bad
+ * block ends the read. A block larger than {@link BlockShape#MAX_BLOCK_READ_BYTES} or an answer larger than
+ * {@code maxBytes} ends it too. Nothing but the block being read is held here.
  */
 final class ChainReader {
 
@@ -30,23 +29,39 @@ final class ChainReader {
         }
     }
 
+    /** Takes the blocks of an answer, in order. */
+    interface Blocks {
+        /** @throws InvalidChain to end the read at a bad block */
+        void accept(JsonNode block) throws IOException;
+    }
+
+    /**
+     * What the answer said besides its blocks.
+     *
+     * @param from the index of its first block, when it is a page (a node that does not page sends the whole chain)
+     * @param length the length of the whole chain it was taken from
+     * @param blocks how many blocks it held
+     */
+    record End(OptionalLong from, long length, int blocks) {
+    }
+
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final CountingStream in;
-    private final long maxBlockBytes;
+    private final long maxBlockBytes = BlockShape.MAX_BLOCK_READ_BYTES;
 
-    private ChainReader(InputStream body, long maxChainBytes, long maxBlockBytes) {
-        this.in = new CountingStream(body, maxChainBytes);
-        this.maxBlockBytes = maxBlockBytes;
+    private ChainReader(InputStream body, long maxBytes) {
+        this.in = new CountingStream(body, maxBytes);
     }
 
-    static List<SealedBlock> read(InputStream body, BlockValidation.Walk walk, long maxChainBytes, long maxBlockBytes)
-            throws IOException {
-        return new ChainReader(body, maxChainBytes, maxBlockBytes).read(walk);
+    static End read(InputStream body, Blocks sink, long maxBytes) throws IOException {
+        return new ChainReader(body, maxBytes).read(sink);
     }
 
-    private List<SealedBlock> read(BlockValidation.Walk walk) throws IOException {
-        List<SealedBlock> chain = null;
+    private End read(Blocks sink) throws IOException {
+        int blocks = -1;
+        OptionalLong from = OptionalLong.empty();
+        long length = -1;
         try (JsonParser parser = CanonicalJson.mapper().createParser(in)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new InvalidChain("the answer is not a JSON object");
@@ -55,38 +70,34 @@ final class ChainReader {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
                 if (name.equals("chain") && value == JsonToken.START_ARRAY) {
-                    chain = blocks(parser, walk);
+                    blocks = blocks(parser, sink);
+                } else if (name.equals("from") && value == JsonToken.VALUE_NUMBER_INT) {
+                    from = OptionalLong.of(parser.getLongValue());
+                } else if (name.equals("length") && value == JsonToken.VALUE_NUMBER_INT) {
+                    length = parser.getLongValue();
                 } else {
                     parser.skipChildren();
                 }
             }
         } catch (tools.jackson.core.JacksonException e) {
             if (e.getCause() instanceof IOException io) {
-                throw io; // too large, interrupted at the deadline, or cut off
+                throw io; // too large, interrupted at the deadline, cut off, or a bad block
             }
             throw new InvalidChain("the answer is not valid JSON: " + e.getOriginalMessage());
         }
-        if (chain == null || chain.isEmpty()) {
+        if (blocks < 0) {
             throw new InvalidChain("the answer holds no chain");
         }
-        return chain;
+        return new End(from, length < 0 && from.isEmpty() ? blocks : length, blocks);
     }
 
-    private List<SealedBlock> blocks(JsonParser parser, BlockValidation.Walk walk) throws IOException {
-        List<SealedBlock> chain = new ArrayList<>();
+    private int blocks(JsonParser parser, Blocks sink) throws IOException {
+        int count = 0;
         while (parser.nextToken() != JsonToken.END_ARRAY) {
-            JsonNode block = value(parser, in.count());
-            List<String> problems = walk.next(block);
-            if (!problems.isEmpty()) {
-                throw new InvalidChain(problems.getFirst());
-            }
-            try {
-                chain.add(SealedBlock.fromJson(block));
-            } catch (IllegalArgumentException e) {
-                throw new InvalidChain(e.getMessage());
-            }
+            sink.accept(value(parser, in.count()));
+            count++;
         }
-        return chain;
+        return count;
     }
 
     /** The value at the parser's token, built one token at a time so that a block's size is known while it arrives. */

@@ -20,10 +20,12 @@ import dev.blockmine.node.chain.SealedBlock;
 
 /**
  * The course's consensus: the longest valid chain among our peers wins. A foreign chain is adopted only when
- * every block validates and is stored exactly as received; length alone never wins.
+ * every block validates and is stored exactly as received; length alone never wins. Each peer is synced by the gap
+ * ({@link GapSync}): only the blocks after the point where its chain and ours meet are read, page by page.
  * <p>
- * Peers are read in parallel (at most {@code parallelFetches} at once, which bounds the memory a resolve holds), each
- * under its own deadline, and a longer valid chain is adopted the moment it has been read: a slow peer delays nobody.
+ * Peers are synced in parallel (at most {@code parallelFetches} at once, which bounds the memory a resolve holds),
+ * each exchange under its own deadline, and a longer valid branch is adopted the moment it has been read: a slow peer
+ * delays nobody.
  * Requests coalesce: while a resolve runs, every request joins the one queued behind it, so a flood of requests
  * costs at most two resolves.
  */
@@ -31,7 +33,12 @@ public final class Consensus {
 
     private static final Logger log = LoggerFactory.getLogger(Consensus.class);
 
-    /** What a resolution came to. */
+    /**
+     * What a resolution came to.
+     *
+     * @param chain our chain after it
+     * @param rejected why each peer that failed did (invalid, unreachable), one line each
+     */
     public record Outcome(boolean replaced, List<SealedBlock> chain, List<String> rejected) {
     }
 
@@ -108,15 +115,17 @@ public final class Consensus {
             return;
         }
         try {
-            List<SealedBlock> theirs = client.chain(peer, validation.fromGenesis());
-            if (chain.replaceIfLonger(theirs, Optional.of(peer))) {
+            GapSync.Result result = new GapSync(chain, validation, client, peer).run();
+            if (result.adopted() > 0) {
                 replaced.set(true);
-                log.info("Our chain was replaced by the longer valid one of {}: {} blocks", peer, theirs.size());
+                log.info("Took {} blocks from {}, whose chain is {} blocks long: our tip is now block {}", result.adopted(),
+                        peer, result.peerLength(), chain.tip().index());
             }
         } catch (ChainReader.InvalidChain e) {
             log.warn("Rejected the chain of {}: {}", peer, e.getMessage());
             rejected.add(peer + ": " + e.getMessage());
         } catch (IOException e) {
+            log.info("Could not sync with {}: {}", peer, e.getMessage());
             rejected.add(peer + ": unreachable (" + e.getMessage() + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -7,7 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -16,8 +15,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import dev.blockmine.node.chain.BlockValidation;
-import dev.blockmine.node.chain.SealedBlock;
 import dev.blockmine.pow.BlockShape;
 
 /**
@@ -44,20 +41,24 @@ public final class PeerClient {
     }
 
     /**
-     * The peer's chain, as served by its {@code GET /chain}, validated on {@code walk} as it streams in.
+     * Streams the page of the peer's chain from block {@code from} ({@code GET /chain?from=&limit=}) into {@code sink},
+     * block by block as it arrives. A node that does not page (the course's) answers with its whole chain instead:
+     * the answer's {@link ChainReader.End#from()} is then empty and the blocks start at the genesis block.
      *
-     * @throws ChainReader.InvalidChain when a block does not validate (reading stopped there)
+     * @throws ChainReader.InvalidChain when the sink refused a block (reading stopped there) or the answer is not a chain
      * @throws IOException when the peer is unreachable, too slow, or sends too much
      */
-    public List<SealedBlock> chain(String peer, BlockValidation.Walk walk) throws IOException, InterruptedException {
+    public ChainReader.End chain(String peer, long from, int limit, ChainReader.Blocks sink)
+            throws IOException, InterruptedException {
         return reported(peer, () -> {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(peer + "/chain")).timeout(deadline).build();
+            HttpRequest request = HttpRequest.newBuilder(URI.create(peer + "/chain?from=" + from + "&limit=" + limit))
+                    .timeout(deadline).build();
             HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = response.body()) { // closing it early drops the connection
                 if (response.statusCode() != 200) {
                     throw new IOException(peer + "/chain answered " + response.statusCode());
                 }
-                return ChainReader.read(body, walk, maxChainBytes, maxBlockBytes);
+                return ChainReader.read(body, sink, maxChainBytes);
             }
         });
     }

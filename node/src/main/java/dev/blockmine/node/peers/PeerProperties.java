@@ -21,7 +21,8 @@ import org.springframework.validation.annotation.Validated;
  * @param dropAfter ... once it has been failing for at least this long
  * @param deadline one whole exchange with a peer (connect, headers, body) ends after this, finished or not
  * @param connectTimeout a peer that does not accept the connection within this is failing
- * @param maxChainBytes largest {@code GET /chain} answer read from a peer
+ * @param maxChainBytes largest {@code GET /chain} answer read from a peer in one exchange (a page, or the whole chain of
+ *                      a node that does not page)
  * @param parallelFetches peers whose chains are read at the same time during a resolve
  */
 @Validated

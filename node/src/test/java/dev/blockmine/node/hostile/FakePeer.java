@@ -58,7 +58,7 @@ public final class FakePeer implements AutoCloseable {
     }
 
     /** Answers {@code GET /chain} with {@code handler} instead. */
-    void serveChain(HttpHandler handler) {
+    public void serveChain(HttpHandler handler) {
         chain = handler;
     }
 

@@ -41,8 +41,9 @@ class ApiDescriptionTest {
         try (Stream<Path> files = Files.list(Interop.root().resolve("http"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".http")).toList()) {
                 Matcher request = REQUEST.matcher(Files.readString(file));
-                while (request.find()) {
-                    probed.add(request.group(2));
+                while (request.find()) { // a {{variable}} of the .http file is the API's {variable}
+                    String path = request.group(2).replaceAll("\\{\\{(\\w+)}}", "{$1}");
+                    probed.add(path);
                 }
             }
         }
