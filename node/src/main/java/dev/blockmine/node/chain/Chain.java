@@ -120,7 +120,7 @@ public final class Chain {
      * @return whether the block was appended (and is durable); false when another block was appended first
      */
     public boolean appendOn(NextBlock basis, SealedBlock next, Optional<String> fromPeer) {
-        if (next.index() != basis.index() || !next.block().previousHash().equals(basis.tip().hash())) {
+        if (next.index() != basis.index() || !next.previousHash().equals(basis.tip().hash())) {
             throw new IllegalArgumentException("block " + next.index() + " does not follow block " + basis.tip().index());
         }
         ChainEvent appended = new ChainEvent.BlockAppended(next, fromPeer);
@@ -193,7 +193,7 @@ public final class Chain {
         try {
             BlockList ours = blocks;
             if (forkIndex + branch.size() <= ours.size() || forkIndex > ours.size()
-                    || !branch.getFirst().block().previousHash().equals(forkIndex == 0 ? "1" : ours.at(forkIndex).hash())) {
+                    || !branch.getFirst().previousHash().equals(forkIndex == 0 ? "1" : ours.at(forkIndex).hash())) {
                 return false; // our chain moved while the branch was read: no longer longer, or the fork point is gone
             }
             BlockList adopted = ours.cut((int) forkIndex).appendAll(branch);

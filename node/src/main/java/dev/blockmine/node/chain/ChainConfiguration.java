@@ -15,6 +15,7 @@ import dev.blockmine.node.NodeProperties;
 import dev.blockmine.pow.CanonicalJson;
 import dev.blockmine.pow.BinaryRule;
 import dev.blockmine.pow.BlockShape;
+import tools.jackson.databind.JsonNode;
 
 @Configuration(proxyBeanMethods = false)
 class ChainConfiguration {
@@ -46,16 +47,23 @@ class ChainConfiguration {
         return new MemoryPendingPool(properties.maxPendingTransactions(), properties.maxPendingPerSender());
     }
 
+    /** What a durable node saved when it last stopped (or every 1,000 blocks); none for the other stores. */
     @Bean
-    Chain chain(NodeProperties properties, BlockStore store, PendingPool pool, BlockValidation validation, LedgerRule ledger) {
+    Checkpoint checkpoint(NodeProperties properties) {
+        return isJournal(properties) ? Checkpoint.load(Path.of(properties.dataDir())) : Checkpoint.NONE;
+    }
+
+    @Bean
+    Chain chain(NodeProperties properties, BlockStore store, PendingPool pool, BlockValidation validation, LedgerRule ledger,
+            Checkpoint checkpoint) {
         List<SealedBlock> stored = store.load();
         if (!stored.isEmpty()) {
-            List<String> problems = validation.problems(
-                    stored.stream().map(b -> CanonicalJson.parse(b.blockString())).toList());
-            if (!problems.isEmpty()) {
-                throw new IllegalStateException("the stored chain in " + where(properties) + " does not validate: " + problems);
-            }
-            log.info("Loaded {} blocks from {}", stored.size(), where(properties));
+            long trusted = checkpoint.vouchesFor(stored) ? checkpoint.height() : 0;
+            long started = System.nanoTime();
+            validate(stored, trusted, validation, properties);
+            log.info("Loaded {} blocks from {}, validated {} of them ({} taken on the checkpoint at block {}) in {} ms",
+                    stored.size(), where(properties), stored.size() - trusted, trusted, trusted,
+                    (System.nanoTime() - started) / 1_000_000);
         }
         try {
             return new Chain(Clock.systemUTC(), pool, store, stored, ledger);
@@ -64,8 +72,35 @@ class ChainConfiguration {
                 throw genesisTaken;
             }
             // a store shared by replicas started together: another one stored its genesis block first; take that chain
-            return chain(properties, store, pool, validation, ledger);
+            return chain(properties, store, pool, validation, ledger, checkpoint);
         }
+    }
+
+    /** The blocks after the first {@code trusted} through the one validation, each exactly as it was stored. */
+    private static void validate(List<SealedBlock> stored, long trusted, BlockValidation validation,
+            NodeProperties properties) {
+        BlockValidation.Walk walk = trusted == 0 ? validation.fromGenesis() : validation.after(stored.subList(0, (int) trusted));
+        for (SealedBlock block : stored.subList((int) trusted, stored.size())) {
+            JsonNode json = CanonicalJson.parse(block.blockString());
+            List<String> problems = CanonicalJson.encode(json).equals(block.blockString()) ? walk.next(json)
+                    : List.of("block #" + block.index() + " is not stored in canonical form");
+            if (!problems.isEmpty()) {
+                throw new IllegalStateException("the stored chain in " + where(properties) + " does not validate: " + problems);
+            }
+        }
+    }
+
+    /** Saves checkpoints of a durable node's derived state, so that its next start takes it up from there. */
+    @Bean
+    @ConditionalOnExpression("'${node.store:memory}'.equalsIgnoreCase('durable') or '${node.store:memory}'.equalsIgnoreCase('journal')")
+    CheckpointWriter checkpointWriter(Chain chain, NodeProperties properties, ObjectProvider<DerivedState> states,
+            Checkpoint checkpoint) {
+        return new CheckpointWriter(chain, Path.of(properties.dataDir()), states.orderedStream().toList(),
+                checkpoint.vouchesFor(chain.blocks()) ? checkpoint.height() : 0);
+    }
+
+    private static boolean isJournal(NodeProperties properties) {
+        return properties.store() == NodeProperties.Store.DURABLE || properties.store() == NodeProperties.Store.JOURNAL;
     }
 
     private static String where(NodeProperties properties) {

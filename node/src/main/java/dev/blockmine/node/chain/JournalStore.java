@@ -1,6 +1,8 @@
 package dev.blockmine.node.chain;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -15,8 +17,6 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.blockmine.pow.CanonicalJson;
-import tools.jackson.core.JacksonException;
 
 /**
  * An append-only journal: one block string per line in {@code chain.jsonl}, each append forced to disk
@@ -50,35 +50,55 @@ public final class JournalStore implements BlockStore, AutoCloseable {
         }
     }
 
+    /**
+     * The journal's blocks, read line by line without parsing them: each line is taken as the block string this node
+     * wrote, checked only to follow the line before (its index and {@code previous_hash}). What they hold is validated
+     * by the caller (up to a {@link Checkpoint}, the hash links are what vouches for them).
+     */
     @Override
     public synchronized List<SealedBlock> load() {
-        try {
-            byte[] content = Files.readAllBytes(file);
-            List<SealedBlock> blocks = new ArrayList<>();
-            count = 0;
-            int start = 0;
-            for (int i = 0; i < content.length; i++) {
-                if (content[i] != '\n') {
+        List<SealedBlock> blocks = new ArrayList<>();
+        count = 0;
+        long complete = 0; // bytes up to the end of the last whole line
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            StringBuilder line = new StringBuilder(512);
+            long at = 0;
+            for (int b; (b = in.read()) >= 0; ) {
+                at++;
+                if (b != '\n') {
+                    line.append((char) b);
                     continue;
                 }
-                String line = new String(content, start, i - start, StandardCharsets.UTF_8);
-                try {
-                    blocks.add(SealedBlock.fromJson(CanonicalJson.parse(line)));
-                } catch (JacksonException | IllegalArgumentException e) {
-                    throw new IllegalStateException("line " + (blocks.size() + 1) + " of " + file + " is not a block: " + e.getMessage());
-                }
-                recordEnd(i + 1);
-                start = i + 1;
+                blocks.add(follow(blocks, line.toString()));
+                line.setLength(0);
+                recordEnd(at);
+                complete = at;
             }
-            if (start < content.length) { // no newline: the write was cut short by a crash, and was never acknowledged
-                log.warn("Cutting a torn last line ({} bytes) from {}", content.length - start, file);
-                channel.truncate(start);
+            if (complete < at) { // no newline: the write was cut short by a crash, and was never acknowledged
+                log.warn("Cutting a torn last line ({} bytes) from {}", at - complete, file);
+                channel.truncate(complete);
                 channel.force(true);
             }
             loaded = true;
             return blocks;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the chain journal " + file, e);
+        }
+    }
+
+    /** The block of {@code line}, which must follow the last of {@code blocks}. */
+    private SealedBlock follow(List<SealedBlock> blocks, String line) {
+        int number = blocks.size() + 1;
+        try {
+            SealedBlock block = SealedBlock.stored(line);
+            String previous = blocks.isEmpty() ? "1" : blocks.getLast().hash();
+            if (block.index() != number || !block.previousHash().equals(previous)) {
+                throw new IllegalArgumentException("it is block " + block.index() + " linked to " + block.previousHash()
+                        + ", not block " + number + " linked to " + previous);
+            }
+            return block;
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            throw new IllegalStateException("line " + number + " of " + file + " is not the next block: " + e.getMessage());
         }
     }
 

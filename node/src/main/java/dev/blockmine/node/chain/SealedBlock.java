@@ -5,14 +5,26 @@ import dev.blockmine.pow.ProofRule;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A block in the chain with its block string and hash, computed once: blocks never change, and every
- * proof check and every response needs them.
+ * A block in the chain with its block string and hash, computed once: blocks never change, and every proof check and
+ * every response needs them. The chain holds many of these for a long time, so only the block string, its hash and
+ * index are kept (about 1.6 times the block string in all); the parsed {@link Block} is made again when asked for,
+ * which only bookkeeping and pages of the explorer do, a block or a few at a time.
  */
-public record SealedBlock(Block block, String blockString, String hash) {
+public final class SealedBlock {
+
+    private final long index;
+    private final String blockString;
+    private final String hash;
+
+    private SealedBlock(long index, String blockString, String hash) {
+        this.index = index;
+        this.blockString = blockString;
+        this.hash = hash;
+    }
 
     public static SealedBlock of(Block block) {
         String blockString = CanonicalJson.encode(block.toJson());
-        return new SealedBlock(block, blockString, ProofRule.sha256Hex(blockString));
+        return new SealedBlock(block.index(), blockString, ProofRule.sha256Hex(blockString));
     }
 
     /**
@@ -29,12 +41,76 @@ public record SealedBlock(Block block, String blockString, String hash) {
         return sealed;
     }
 
-    public long index() {
-        return block.index();
+    /**
+     * A line of this node's own journal, taken as the block string it wrote: its index read from the front (the first
+     * key), its hash computed, nothing parsed. Whether it is a valid block is the caller's to check.
+     *
+     * @throws IllegalArgumentException when it does not start as a block string does
+     */
+    static SealedBlock stored(String line) {
+        if (!line.startsWith(INDEX)) {
+            throw new IllegalArgumentException("a block string starts with " + INDEX);
+        }
+        int end = line.indexOf(',', INDEX.length());
+        long index;
+        try {
+            index = Long.parseLong(line, INDEX.length(), end < 0 ? line.length() : end, 10);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("no index at the start of the line");
+        }
+        return new SealedBlock(index, line, ProofRule.sha256Hex(line));
     }
+
+    private static final String INDEX = "{\"index\": ";
+
+    /** The block, parsed from its block string (each call parses: hold on to it where it is read more than once). */
+    public Block block() {
+        return Block.fromJson(CanonicalJson.parse(blockString));
+    }
+
+    public String blockString() {
+        return blockString;
+    }
+
+    /** Lowercase hex SHA-256 of the block string: what the next block links to. */
+    public String hash() {
+        return hash;
+    }
+
+    public long index() {
+        return index;
+    }
+
+    /**
+     * The hash this block links to, read from the block string without parsing it: keys are sorted and only the
+     * numeric index comes before {@code previous_hash}, and a quote inside an id is escaped, so the first
+     * {@code "previous_hash": "} is the key's.
+     */
+    public String previousHash() {
+        int start = blockString.indexOf(PREVIOUS_HASH) + PREVIOUS_HASH.length();
+        return blockString.substring(start, blockString.indexOf('"', start));
+    }
+
+    private static final String PREVIOUS_HASH = "\"previous_hash\": \"";
 
     /** Which front-end's rule proved this block: "http" or "tcp" (the binary protocol). */
     public String protocol() {
-        return block.provenBy() instanceof ProvenBy.Binary ? "tcp" : "http";
+        return block().provenBy() instanceof ProvenBy.Binary ? "tcp" : "http";
+    }
+
+    /** Blocks are equal when their block strings are: the hash and index follow from it. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof SealedBlock sealed && sealed.blockString.equals(blockString);
+    }
+
+    @Override
+    public int hashCode() {
+        return hash.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "SealedBlock[" + index + " " + hash + "]";
     }
 }

@@ -40,7 +40,7 @@ final class StoreCatchUp {
             if (block.index() <= at.index()) {
                 continue; // our own append of it got there first: not a fork
             }
-            if (block.index() != at.index() + 1 || !block.block().previousHash().equals(at.hash())) {
+            if (block.index() != at.index() + 1 || !block.previousHash().equals(at.hash())) {
                 log.warn("The stored chain no longer continues ours at block {}: taking the stored chain", block.index());
                 chain.adoptStored();
                 return;

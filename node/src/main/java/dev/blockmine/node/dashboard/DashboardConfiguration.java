@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Configuration;
 
 import dev.blockmine.node.NodeProperties;
 import dev.blockmine.node.chain.Chain;
+import dev.blockmine.node.chain.Checkpoint;
 import dev.blockmine.node.mining.MinerActivity;
 import dev.blockmine.node.sse.EventStreamProperties;
 import dev.blockmine.node.sse.EventStreams;
@@ -21,8 +22,8 @@ class DashboardConfiguration {
     static final Duration TICK = Duration.ofSeconds(2);
 
     @Bean
-    Leaderboard leaderboard(Chain chain) {
-        return new Leaderboard(chain);
+    Leaderboard leaderboard(Chain chain, Checkpoint checkpoint) {
+        return new Leaderboard(chain, checkpoint);
     }
 
     @Bean

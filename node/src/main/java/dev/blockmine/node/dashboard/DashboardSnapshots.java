@@ -3,6 +3,7 @@ package dev.blockmine.node.dashboard;
 import java.util.List;
 import java.util.function.IntSupplier;
 
+import dev.blockmine.node.chain.Block;
 import dev.blockmine.node.chain.Chain;
 import dev.blockmine.node.ledger.LedgerMode;
 import dev.blockmine.node.chain.SealedBlock;
@@ -41,11 +42,12 @@ record DashboardSnapshots(Chain chain, ProofRule rule, MinerActivity activity, L
         json.putObject("ledger").put("mode", ledger.settingValue()).put("description", ledger.description());
         ArrayNode blocks = json.putArray("blocks");
         for (int i = recent.size() - 1; i >= Math.max(0, recent.size() - RECENT_BLOCKS); i--) {
-            SealedBlock block = recent.get(i);
-            List<Transaction> txs = block.block().transactions();
-            blocks.addObject().put("index", block.index()).put("timestamp", block.block().timestamp())
-                    .put("miner", txs.isEmpty() ? "" : txs.getLast().recipient()).put("protocol", block.protocol())
-                    .put("proof", block.block().proof().toString());
+            SealedBlock sealed = recent.get(i);
+            Block block = sealed.block();
+            List<Transaction> txs = block.transactions();
+            blocks.addObject().put("index", sealed.index()).put("timestamp", block.timestamp())
+                    .put("miner", txs.isEmpty() ? "" : txs.getLast().recipient()).put("protocol", sealed.protocol())
+                    .put("proof", block.proof().toString());
         }
         ArrayNode intervals = json.putArray("intervals");
         for (int i = 1; i < recent.size(); i++) {

@@ -9,6 +9,9 @@ import java.util.Map;
 
 import dev.blockmine.node.chain.Block;
 import dev.blockmine.node.chain.Transaction;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What every id holds after some blocks: coins received minus coins sent, and the last nonce each signing sender
@@ -111,6 +114,24 @@ final class Balances {
             next.addAll(levels.subList(older, levels.size()));
             return new Balances(List.copyOf(next));
         }
+    }
+
+    /** Every id's holding, as a checkpoint saves it: {@code {"id": ["coins", lastNonce]}}, coins exact. */
+    JsonNode toJson() {
+        Map<String, Holding> all = new HashMap<>();
+        for (int i = levels.size() - 1; i >= 0; i--) {
+            all.putAll(levels.get(i));
+        }
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        all.forEach((id, holding) -> json.putArray(id).add(holding.coins().toPlainString()).add(holding.lastNonce()));
+        return json;
+    }
+
+    static Balances fromJson(JsonNode json) {
+        Map<String, Holding> all = new HashMap<>();
+        json.properties().forEach(entry -> all.put(entry.getKey(),
+                new Holding(new BigDecimal(entry.getValue().get(0).stringValue()), entry.getValue().get(1).longValue())));
+        return new Balances(List.of(all));
     }
 
     /** How many maps a look-up may read (for tests of the bound). */

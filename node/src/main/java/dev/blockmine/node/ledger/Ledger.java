@@ -8,10 +8,14 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.blockmine.node.chain.Block;
+import dev.blockmine.node.chain.BlockList;
+import dev.blockmine.node.chain.Checkpoint;
+import dev.blockmine.node.chain.DerivedState;
 import dev.blockmine.node.chain.ChainRule;
 import dev.blockmine.node.chain.LedgerRule;
 import dev.blockmine.node.chain.SealedBlock;
 import dev.blockmine.node.chain.Transaction;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The ledger under the node's mode: what each id holds, whether a spend may wait for the next block, and whether a
@@ -20,7 +24,7 @@ import dev.blockmine.node.chain.Transaction;
  * look-up costs the same on a chain of any length and a fork rolls back to the balances kept for its fork point;
  * only a fork deeper than that (or the first look-up after a start) counts from the genesis block.
  */
-public final class Ledger implements LedgerRule, ChainRule {
+public final class Ledger implements LedgerRule, ChainRule, DerivedState {
 
     /** How many blocks back the balances are kept: a fork this deep is not recounted. */
     static final int RECENT = 1024;
@@ -33,10 +37,32 @@ public final class Ledger implements LedgerRule, ChainRule {
     private final SpendRule rule;
     /** recent[i % RECENT]: the balances after the block of index i, if still known; guarded by itself. */
     private final AtTip[] recent = new AtTip[RECENT];
+    /** The balances a checkpoint saved, after its block (by hash: that block object is made later). */
+    private final Checkpointed saved;
+
+    private record Checkpointed(long height, String hash, Balances balances) {
+    }
 
     public Ledger(LedgerMode mode) {
+        this(mode, Checkpoint.NONE);
+    }
+
+    /** A ledger that takes up the balances {@code checkpoint} saved, if the chain still holds its block. */
+    public Ledger(LedgerMode mode, Checkpoint checkpoint) {
         this.mode = mode;
         this.rule = new SpendRule(mode);
+        JsonNode state = checkpoint.states().get(name());
+        this.saved = state == null ? null : new Checkpointed(checkpoint.height(), checkpoint.hash(), Balances.fromJson(state));
+    }
+
+    @Override
+    public String name() {
+        return "ledger";
+    }
+
+    @Override
+    public Optional<JsonNode> stateAt(SealedBlock tip, BlockList chain) {
+        return Optional.of(at(chain.range(1, tip.index())).toJson());
     }
 
     public LedgerMode mode() {
@@ -164,8 +190,10 @@ public final class Ledger implements LedgerRule, ChainRule {
                 }
             }
             if (balances == null) {
-                known = 0;
-                balances = Balances.EMPTY;
+                boolean fromSaved = saved != null && saved.height() <= size
+                        && blocks.get((int) saved.height() - 1).hash().equals(saved.hash());
+                known = fromSaved ? (int) saved.height() : 0;
+                balances = fromSaved ? saved.balances() : Balances.EMPTY;
             }
             for (int i = known; i < size; i++) {
                 SealedBlock block = blocks.get(i);

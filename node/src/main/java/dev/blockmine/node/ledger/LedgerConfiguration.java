@@ -5,13 +5,14 @@ import org.springframework.context.annotation.Configuration;
 
 import dev.blockmine.node.NodeProperties;
 import dev.blockmine.node.chain.Chain;
+import dev.blockmine.node.chain.Checkpoint;
 
 @Configuration(proxyBeanMethods = false)
 class LedgerConfiguration {
 
     @Bean
-    Ledger ledger(NodeProperties properties) {
-        return new Ledger(properties.ledger());
+    Ledger ledger(NodeProperties properties, Checkpoint checkpoint) {
+        return new Ledger(properties.ledger(), checkpoint);
     }
 
     @Bean

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.blockmine.node.chain.Block;
 import dev.blockmine.node.chain.Chain;
 import dev.blockmine.node.chain.NextBlock;
 import dev.blockmine.node.chain.ProvenBy;
@@ -80,10 +81,14 @@ public final class BlockForge {
         return new Submission.Stale(forgedIndex, repeat);
     }
 
-    private static void logForged(SealedBlock block, SealedBlock previous) {
-        double seconds = block.block().timestamp() - previous.block().timestamp();
-        String miner = block.block().transactions().getLast().recipient();
-        log.info("Forged block {} for miner {} with proof {} ({} s after block {})", block.index(),
-                CanonicalJson.quote(miner), block.block().proof(), String.format(Locale.ROOT, "%.3f", seconds), previous.index());
+    private static void logForged(SealedBlock sealed, SealedBlock previous) {
+        if (!log.isInfoEnabled()) {
+            return;
+        }
+        Block block = sealed.block();
+        double seconds = block.timestamp() - previous.block().timestamp();
+        String miner = block.transactions().getLast().recipient();
+        log.info("Forged block {} for miner {} with proof {} ({} s after block {})", sealed.index(),
+                CanonicalJson.quote(miner), block.proof(), String.format(Locale.ROOT, "%.3f", seconds), previous.index());
     }
 }

@@ -65,7 +65,7 @@ public final class PostgresStore implements BlockStore {
                 WHERE :idx = 1 OR EXISTS (SELECT 1 FROM block WHERE idx = :idx - 1 AND hash = :previous FOR SHARE)
                 ON CONFLICT (idx) DO NOTHING""")
                 .param("idx", block.index()).param("hash", block.hash())
-                .param("previous", block.block().previousHash()).param("string", block.blockString())
+                .param("previous", block.previousHash()).param("string", block.blockString())
                 .update() == 1;
     }
 
@@ -93,7 +93,7 @@ public final class PostgresStore implements BlockStore {
                 return false;
             }
             if (forkIndex > 0 && jdbc.sql("SELECT hash FROM block WHERE idx = ?").param(forkIndex).query(String.class)
-                    .optional().filter(branch.getFirst().block().previousHash()::equals).isEmpty()) {
+                    .optional().filter(branch.getFirst().previousHash()::equals).isEmpty()) {
                 return false;
             }
             jdbc.sql("DELETE FROM block WHERE idx > ?").param(forkIndex).update();
