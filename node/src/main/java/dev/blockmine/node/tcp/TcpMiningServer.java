@@ -34,6 +34,8 @@ public final class TcpMiningServer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(TcpMiningServer.class);
     private static final Duration QUIT_GRACE = Duration.ofSeconds(2);
+    private static final int RESERVED_DESCRIPTORS = 1024;
+    private static final int MIN_CONNECTIONS = 64;
 
     private final JobBoard board;
     private final NodeProperties.Tcp settings;
@@ -45,20 +47,31 @@ public final class TcpMiningServer implements SmartLifecycle {
     private volatile boolean running;
     private ScheduledExecutorService watchdog;
 
+    /** For nodes built without Spring (tests): HTTP is not counted against the descriptor limit. */
     public TcpMiningServer(JobBoard board, NodeProperties.Tcp settings) {
+        this(board, settings, 0);
+    }
+
+    /** @param httpConnections connections the HTTP server holds at most, each a descriptor the TCP door leaves it */
+    public TcpMiningServer(JobBoard board, NodeProperties.Tcp settings, int httpConnections) {
         this.board = board;
         this.settings = settings;
         this.bans = new Bans(settings.solutions().ban());
-        this.slots = new AddressSlots("TCP connection", fitting(settings.maxConnections()), settings.maxConnectionsPerAddress());
+        this.slots = new AddressSlots("TCP connection", fitting(settings.maxConnections(), httpConnections),
+                settings.maxConnectionsPerAddress());
     }
 
-    /** The connection cap, lowered to a quarter of the process's descriptor limit: the rest is HTTP's and the files'. */
-    private static int fitting(int configured) {
+    /**
+     * The connection cap, lowered to what the process's descriptor limit leaves once HTTP has its connections and
+     * {@link #RESERVED_DESCRIPTORS} remain for files, peers and the database: reaching the limit fails every door.
+     */
+    private static int fitting(int configured, int httpConnections) {
         if (ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean unix) {
-            long room = unix.getMaxFileDescriptorCount() / 4;
-            if (room > 0 && room < configured) {
-                log.info("node.tcp.max-connections lowered from {} to {}: a quarter of the descriptor limit ({})",
-                        configured, room, unix.getMaxFileDescriptorCount());
+            long limit = unix.getMaxFileDescriptorCount();
+            long room = Math.max(MIN_CONNECTIONS, limit - httpConnections - RESERVED_DESCRIPTORS);
+            if (room < configured) {
+                log.warn("node.tcp.max-connections lowered from {} to {}: the descriptor limit is {}, and HTTP may hold {}"
+                        + " (server.tomcat.max-connections)", configured, room, limit, httpConnections);
                 return (int) room;
             }
         }
