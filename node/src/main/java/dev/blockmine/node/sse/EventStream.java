@@ -94,7 +94,11 @@ final class EventStream {
             // closed
         } catch (IOException | IllegalStateException e) {
             closed = true; // the subscriber went away, or a stalled write timed out
-            emitter.completeWithError(e);
+            try {
+                emitter.completeWithError(e);
+            } catch (IllegalStateException alreadyFailed) {
+                // the container has ended the request already
+            }
         }
     }
 }
