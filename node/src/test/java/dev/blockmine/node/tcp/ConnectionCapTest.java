@@ -37,6 +37,7 @@ class ConnectionCapTest {
             try (RawMiner honest = new RawMiner(node.port(), "127.0.0.2")) {
                 assertThat(honest.ask("honest")).isInstanceOf(Frame.Task.class);
             }
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(node.server.connectionCount()).isEqualTo(8));
 
             for (int a = 3; a < 6; a++) { // three more addresses take the 12 slots left of the 20
                 for (int i = 0; i < 4; i++) {
