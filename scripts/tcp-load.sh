@@ -34,7 +34,8 @@ if [ -z "$NODE" ]; then
   # shellcheck disable=SC2086 # NODE_JAVA_OPTS holds several options
   "$JAVA_HOME/bin/java" ${NODE_JAVA_OPTS:-} -jar node/target/node.jar --server.port="$HTTP_PORT" --node.tcp.port="$TCP_PORT" \
       --node.tcp.zero-bits="${ZERO_BITS:-22}" --node.tcp.idle-timeout=10m \
-      --node.tcp.solutions.per-second=0 --node.tcp.solutions.penalty-after=0 > target/tcp-load-node.log 2>&1 &
+      --node.tcp.solutions.per-second=0 --node.tcp.solutions.penalty-after=0 \
+      --node.tcp.max-connections=100000 --node.tcp.max-connections-per-address=100000 > target/tcp-load-node.log 2>&1 &
   NODE_PID=$!
   trap 'kill "$NODE_PID" 2>/dev/null; wait "$NODE_PID" 2>/dev/null || true' EXIT
   for _ in $(seq 1 120); do

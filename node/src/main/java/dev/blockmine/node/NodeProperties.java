@@ -65,6 +65,9 @@ public record NodeProperties(
      * @param maxRetargetStep most bits one retarget may move
      * @param stalledWrite a write to a miner still unfinished after this long closes that connection
      * @param solutions what one connection's S frames may cost the node
+     * @param maxConnections connections served at once (each a file descriptor; Tomcat's need theirs too); more are
+     *                       closed as soon as they are accepted
+     * @param maxConnectionsPerAddress connections one client address may hold at once, under {@code maxConnections}
      */
     public record Tcp(
             @Min(-1) @Max(65535) int port,
@@ -79,7 +82,9 @@ public record NodeProperties(
             @Min(1) @Max(255) int maxZeroBits,
             @Min(1) @Max(32) int maxRetargetStep,
             @NotNull Duration stalledWrite,
-            @NotNull @Valid Solutions solutions) {
+            @NotNull @Valid Solutions solutions,
+            @Min(1) int maxConnections,
+            @Min(1) int maxConnectionsPerAddress) {
 
         /** A builder that starts from application.yml's defaults, so tests name only the settings they change. */
         public static Builder builder() {
@@ -100,6 +105,8 @@ public record NodeProperties(
             private int maxRetargetStep = 4;
             private Duration stalledWrite = Duration.ofMillis(500);
             private Solutions solutions = Solutions.defaults();
+            private int maxConnections = 4096;
+            private int maxConnectionsPerAddress = 64;
 
             private Builder() {
             }
@@ -117,10 +124,13 @@ public record NodeProperties(
             public Builder maxRetargetStep(int bits) { this.maxRetargetStep = bits; return this; }
             public Builder stalledWrite(Duration stalledWrite) { this.stalledWrite = stalledWrite; return this; }
             public Builder solutions(Solutions solutions) { this.solutions = solutions; return this; }
+            public Builder maxConnections(int connections) { this.maxConnections = connections; return this; }
+            public Builder maxConnectionsPerAddress(int connections) { this.maxConnectionsPerAddress = connections; return this; }
 
             public Tcp build() {
                 return new Tcp(port, zeroBits, slot, idleTimeout, pushJobs, backlog, targetBlockSeconds, retargetWindow,
-                        minZeroBits, maxZeroBits, maxRetargetStep, stalledWrite, solutions);
+                        minZeroBits, maxZeroBits, maxRetargetStep, stalledWrite, solutions, maxConnections,
+                        maxConnectionsPerAddress);
             }
         }
 

@@ -46,11 +46,17 @@ public final class NodeProcess implements AutoCloseable {
      * waits until it answers {@code GET /last_block}.
      */
     public NodeProcess(Path log, Duration startup, String... settings) throws IOException {
+        this(log, startup, List.of(), settings);
+    }
+
+    /** As above, with options for its JVM ({@code -Xmx256m}). */
+    public NodeProcess(Path log, Duration startup, List<String> jvmOptions, String... settings) throws IOException {
         Path portFile = log.resolveSibling(log.getFileName() + ".port");
         Files.deleteIfExists(portFile);
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-D" + PORT_FILE + "=" + portFile, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "--server.port=0", "--logging.level.root=warn"));
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-D" + PORT_FILE + "=" + portFile, "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "--server.port=0", "--logging.level.root=warn"));
         command.addAll(List.of(settings));
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();

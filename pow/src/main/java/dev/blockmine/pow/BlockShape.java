@@ -1,5 +1,6 @@
 package dev.blockmine.pow;
 
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Set;
 
@@ -51,6 +52,12 @@ public final class BlockShape {
      * (±1e308, say) makes block times that no dashboard or client can compute with.
      */
     public static final double MAX_TIMESTAMP = 1e10;
+
+    /**
+     * The largest amount of any transaction, in every ledger mode (2^53, where doubles still count every integer):
+     * sums of such amounts stay far inside a double's range, so any balance can be computed and shown.
+     */
+    public static final BigInteger MAX_AMOUNT = BigInteger.ONE.shiftLeft(53);
 
     private BlockShape() {
     }
@@ -144,9 +151,10 @@ public final class BlockShape {
             }
         }
         JsonNode amount = tx.get("amount");
-        if (!amount.isNumber() || (amount.isIntegralNumber() ? amount.bigIntegerValue().signum() < 0
-                : !(Double.isFinite(amount.doubleValue()) && amount.doubleValue() >= 0))) {
-            return "a transaction's amount must be a finite number, not negative";
+        if (!amount.isNumber() || (amount.isIntegralNumber()
+                ? amount.bigIntegerValue().signum() < 0 || amount.bigIntegerValue().compareTo(MAX_AMOUNT) > 0
+                : !(amount.doubleValue() >= 0 && amount.doubleValue() <= MAX_AMOUNT.doubleValue()))) {
+            return "a transaction's amount must be a number from 0 to 2^53 (" + MAX_AMOUNT + ")";
         }
         if (tx.has("nonce") && !tx.get("nonce").isIntegralNumber()) {
             return "a transaction's nonce must be an integer";

@@ -10,6 +10,8 @@ import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -31,6 +33,17 @@ public final class SpendSignature {
     /** The DER header of an X.509 SubjectPublicKeyInfo for Ed25519, before the raw 32 bytes. */
     private static final byte[] X509_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
     private static final HexFormat HEX = HexFormat.of();
+
+    /** The field's prime, 2^255 - 19: an encoded y at or above it is not canonical. */
+    private static final BigInteger P = BigInteger.ONE.shiftLeft(255).subtract(BigInteger.valueOf(19));
+    /**
+     * The y of every point of small order (1, 2, 4 or 8: the identity, (0, -1), (±sqrt(-1), 0) and the four of order
+     * 8), as libsodium's blocklist has them. Anyone can sign for such a key: with R the identity and S = 0, the
+     * verification equation holds for every message, so coins sent to it are anyone's.
+     */
+    private static final List<BigInteger> SMALL_ORDER_Y = List.of(BigInteger.ZERO, BigInteger.ONE, P.subtract(BigInteger.ONE),
+            y("26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05"),
+            y("c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a"));
 
     private SpendSignature() {
     }
@@ -56,9 +69,46 @@ public final class SpendSignature {
         return CanonicalJson.encode(fields).getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Whether {@code signatureHex} is the sender's signature of {@code message}; false for anything malformed. */
+    /**
+     * Why an address (64 lowercase hex digits) cannot own coins, or empty: a public key that is not the canonical
+     * encoding of a point (y at or above 2^255 - 19, or x = 0 with its sign bit set), or a point of small order.
+     */
+    public static Optional<String> keyProblem(String address) {
+        if (!ADDRESS.matcher(address).matches()) {
+            return Optional.of("an address is the lowercase hex of a raw 32-byte Ed25519 public key");
+        }
+        byte[] raw = HEX.parseHex(address);
+        boolean negative = (raw[31] & 0x80) != 0;
+        BigInteger y = y(address);
+        if (y.compareTo(P) >= 0) {
+            return Optional.of("not a canonical Ed25519 public key: its y is not below 2^255 - 19");
+        }
+        if (negative && (y.equals(BigInteger.ONE) || y.equals(P.subtract(BigInteger.ONE)))) {
+            return Optional.of("not a canonical Ed25519 public key: x is 0, yet its sign bit is set");
+        }
+        if (SMALL_ORDER_Y.contains(y)) {
+            return Optional.of("a small-order Ed25519 public key: anyone can sign for it (R = identity, S = 0)");
+        }
+        return Optional.empty();
+    }
+
+    /** The y of an encoded point: little-endian, its top bit (x's sign) cleared. */
+    private static BigInteger y(String address) {
+        byte[] littleEndian = HEX.parseHex(address);
+        byte[] bigEndian = new byte[32];
+        for (int i = 0; i < 32; i++) {
+            bigEndian[i] = littleEndian[31 - i];
+        }
+        bigEndian[0] &= 0x7f;
+        return new BigInteger(1, bigEndian);
+    }
+
+    /**
+     * Whether {@code signatureHex} is the sender's signature of {@code message}; false for anything malformed, and
+     * for a sender whose key anyone can sign for ({@link #keyProblem}).
+     */
     public static boolean verify(String senderAddress, byte[] message, String signatureHex) {
-        if (!ADDRESS.matcher(senderAddress).matches() || !SIGNATURE.matcher(signatureHex).matches()) {
+        if (keyProblem(senderAddress).isPresent() || !SIGNATURE.matcher(signatureHex).matches()) {
             return false;
         }
         try {

@@ -68,17 +68,21 @@ class PeerController {
             }
             return node.stringValue();
         }).toList();
-        List<String> all;
+        Peers.Registration registration;
         try {
-            all = peers.register(addresses);
+            registration = peers.register(addresses);
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage() + " (expected e.g. \"http://192.168.0.5:5000\")");
         } catch (Peers.Full e) {
             throw new ApiException(HttpStatus.CONFLICT, e.getMessage());
         }
-        ObjectNode body = JsonResponses.messageBody("New nodes have been added");
+        ObjectNode body = JsonResponses.messageBody(registration.skipped().isEmpty() ? "New nodes have been added"
+                : "New nodes have been added; skipped " + String.join(", ", registration.skipped()) + ": this node itself");
         ArrayNode total = body.putArray("total_nodes");
-        all.forEach(total::add);
+        registration.peers().forEach(total::add);
+        if (!registration.skipped().isEmpty()) {
+            registration.skipped().forEach(body.putArray("skipped")::add);
+        }
         return JsonResponses.json(HttpStatus.CREATED, body);
     }
 

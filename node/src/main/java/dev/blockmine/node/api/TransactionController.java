@@ -1,7 +1,5 @@
 package dev.blockmine.node.api;
 
-import java.math.BigInteger;
-
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpStatus;
@@ -13,6 +11,7 @@ import dev.blockmine.node.NodeProperties;
 import dev.blockmine.node.chain.Chain;
 import dev.blockmine.node.chain.Queued;
 import dev.blockmine.node.chain.Transaction;
+import dev.blockmine.node.ledger.Amounts;
 import dev.blockmine.node.ledger.Ledger;
 import dev.blockmine.node.ledger.LedgerMode;
 import dev.blockmine.pow.CanonicalJson;
@@ -81,24 +80,18 @@ class TransactionController {
         return new Transaction.Signed(nonce.longValue(), signature.stringValue());
     }
 
+    /** An amount within the range of every mode ({@link Amounts#outOfRange}): a balance can always be shown. */
     private static Number amount(JsonNode amount) {
         if (!amount.isNumber()) {
             throw ApiException.badRequest("amount must be a number, was " + Fields.typeOf(amount));
         }
-        if (amount.isIntegralNumber()) {
-            BigInteger value = amount.bigIntegerValue();
-            if (value.signum() < 0) {
-                throw ApiException.badRequest("amount must not be negative");
-            }
-            return value;
-        }
-        double value = amount.doubleValue();
-        if (!Double.isFinite(value)) {
+        if (!amount.isIntegralNumber() && !Double.isFinite(amount.doubleValue())) {
             throw ApiException.badRequest("amount must be a finite number");
         }
-        if (value < 0) {
-            throw ApiException.badRequest("amount must not be negative");
-        }
+        Number value = amount.isIntegralNumber() ? amount.bigIntegerValue() : (Number) amount.doubleValue();
+        Amounts.outOfRange(value).ifPresent(problem -> {
+            throw ApiException.badRequest(problem);
+        });
         return value;
     }
 }

@@ -67,11 +67,15 @@ public final class ChainListeners {
         }
     }
 
-    /** A failing listener is logged: the change stands, and the miner who made it must hear so. */
+    /**
+     * A failing listener is logged: the change stands, and the miner who made it must hear so. An {@link Error} too
+     * (an OutOfMemoryError in one listener): a background listener's thread must reach the end of its drain, or its
+     * flag stays raised and it never hears of a block again.
+     */
     private static void deliver(Consumer<ChainEvent> listener, ChainEvent event) {
         try {
             listener.accept(event);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             log.error("A chain listener failed on the change to block {}; the chain stands", event.tip().index(), e);
         }
     }
@@ -90,7 +94,12 @@ public final class ChainListeners {
         void offer(ChainEvent event) {
             events.add(event);
             if (draining.compareAndSet(false, true)) {
-                Thread.ofVirtual().name("chain-listener").start(this::drain);
+                try {
+                    Thread.ofVirtual().name("chain-listener").start(this::drain);
+                } catch (Throwable e) { // no thread to be had: the next event tries again, rather than none ever
+                    draining.set(false);
+                    log.error("Could not start a chain listener's thread; it hears of this change with the next", e);
+                }
             }
         }
 

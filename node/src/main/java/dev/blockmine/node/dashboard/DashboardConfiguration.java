@@ -35,7 +35,7 @@ class DashboardConfiguration {
 
     @Bean
     DashboardEvents dashboardEvents(Chain chain, DashboardSnapshots snapshots, EventStreamProperties streams) {
-        return new DashboardEvents(chain, snapshots, new EventStreams("dashboard page", streams.maxSubscribers(), streams.queued()));
+        return new DashboardEvents(chain, snapshots, new EventStreams("dashboard page", streams));
     }
 
     @Bean

@@ -1,5 +1,7 @@
 package dev.blockmine.node.dashboard;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,7 +28,7 @@ class DashboardController {
     }
 
     @GetMapping(path = "/dashboard/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter events() {
-        return events.subscribe();
+    SseEmitter events(HttpServletRequest request) {
+        return events.subscribe(request.getRemoteAddr());
     }
 }

@@ -26,8 +26,8 @@ final class DashboardEvents {
         chain.listen(ChainListeners.Turn.BACKGROUND, event -> broadcast());
     }
 
-    SseEmitter subscribe() {
-        return pages.subscribe(List.of(snapshot()));
+    SseEmitter subscribe(String address) {
+        return pages.subscribe(address, List.of(snapshot()));
     }
 
     void broadcast() {

@@ -34,8 +34,8 @@ public final class TipEvents {
      * A new subscriber's stream, starting with the current tip. Under the same lock as {@link #announce}, so that
      * the tips it gets are in chain order, none missed (it may hear the current one twice: the index says so).
      */
-    synchronized SseEmitter subscribe() {
-        return subscribers.subscribe(List.of(latest));
+    synchronized SseEmitter subscribe(String address) {
+        return subscribers.subscribe(address, List.of(latest));
     }
 
     private synchronized void announce(SealedBlock tip) {

@@ -13,7 +13,7 @@ class TipEventsConfiguration {
 
     @Bean
     TipEvents tipEvents(Chain chain, EventStreamProperties properties) {
-        return new TipEvents(chain, new EventStreams("tip subscriber", properties.maxSubscribers(), properties.queued()));
+        return new TipEvents(chain, new EventStreams("tip subscriber", properties));
     }
 
     @Bean

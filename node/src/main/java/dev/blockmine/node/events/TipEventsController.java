@@ -1,5 +1,7 @@
 package dev.blockmine.node.events;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -15,7 +17,7 @@ class TipEventsController {
     }
 
     @GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter events() {
-        return tips.subscribe();
+    SseEmitter events(HttpServletRequest request) {
+        return tips.subscribe(request.getRemoteAddr());
     }
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Optional;
 
+import dev.blockmine.pow.BlockShape;
 import dev.blockmine.pow.CanonicalJson;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -15,8 +16,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
  */
 public final class Amounts {
 
-    /** 2^53: above this, doubles skip integers and JavaScript clients lose coins. */
-    public static final BigDecimal MAX = new BigDecimal(BigInteger.ONE.shiftLeft(53));
+    /** 2^53, in every mode ({@link BlockShape#MAX_AMOUNT}): above it doubles skip integers and balances overflow. */
+    public static final BigDecimal MAX = new BigDecimal(BlockShape.MAX_AMOUNT);
 
     /** The smallest spend (as Bitcoin's smallest unit): smaller ones are dust that only fills blocks. */
     public static final BigDecimal DUST = new BigDecimal("0.00000001");
@@ -29,14 +30,27 @@ public final class Amounts {
         return amount instanceof BigInteger integer ? new BigDecimal(integer) : new BigDecimal(amount.doubleValue());
     }
 
+    /** Why an amount cannot be sent in any mode (negative, or above {@link #MAX}), or empty. */
+    public static Optional<String> outOfRange(Number amount) {
+        BigDecimal value = exact(amount);
+        if (value.signum() < 0) {
+            return Optional.of("amount must not be negative");
+        }
+        if (value.compareTo(MAX) > 0) {
+            return Optional.of("amount must be at most 2^53 (" + BlockShape.MAX_AMOUNT + ")");
+        }
+        return Optional.empty();
+    }
+
     /** Why an amount cannot be spent under a checking ledger, or empty. */
     public static Optional<String> problem(Number amount) {
+        Optional<String> range = outOfRange(amount);
+        if (range.isPresent()) {
+            return range;
+        }
         BigDecimal value = exact(amount);
         if (value.signum() <= 0) {
             return Optional.of("amount must be positive");
-        }
-        if (value.compareTo(MAX) > 0) {
-            return Optional.of("amount must be at most 2^53 (9007199254740992)");
         }
         if (value.compareTo(DUST) < 0) {
             return Optional.of("amount must be at least 0.00000001 (smaller amounts are dust)");
@@ -54,6 +68,9 @@ public final class Amounts {
             return nodes.numberNode(value.toBigIntegerExact());
         }
         double shown = value.doubleValue();
+        if (Double.isInfinite(shown)) {
+            return nodes.numberNode(value); // out of any chain's reach (amounts are bounded), but never an error
+        }
         if (new BigDecimal(shown).compareTo(value) > 0) {
             shown = Math.nextDown(shown);
         }

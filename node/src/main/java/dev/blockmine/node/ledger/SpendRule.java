@@ -39,6 +39,17 @@ final class SpendRule {
             return Optional.of("sender must be an address: the lowercase hex of a raw 32-byte Ed25519 public key"
                     + " (node.ledger=signed)");
         }
+        Optional<String> senderKey = SpendSignature.keyProblem(spend.sender());
+        if (senderKey.isPresent()) {
+            return Optional.of("sender " + spend.sender() + " cannot sign: " + senderKey.get() + " (node.ledger=signed)");
+        }
+        if (SpendSignature.ADDRESS.matcher(spend.recipient()).matches()) { // coins sent to a weak key are anyone's
+            Optional<String> recipientKey = SpendSignature.keyProblem(spend.recipient());
+            if (recipientKey.isPresent()) {
+                return Optional.of("recipient " + spend.recipient() + " cannot own coins: " + recipientKey.get()
+                        + " (node.ledger=signed)");
+            }
+        }
         Transaction.Signed signed = spend.signed();
         if (signed == null) {
             return Optional.of("the spend must be signed: nonce and signature are required (node.ledger=signed)");

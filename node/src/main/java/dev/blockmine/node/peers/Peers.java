@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The other nodes this one knows, by normalized base URL ({@code http://host:port}), with limits: every address is
- * checked in full and must lie in an allowed {@link AddressRange}, the node refuses itself, it holds at most
- * {@code maxPeers}, and a peer whose exchanges keep failing is dropped.
+ * checked in full and must lie in an allowed {@link AddressRange}, the node skips itself, it holds at most
+ * {@code maxPeers}, and a peer whose exchanges keep failing is dropped (a success forgives its failures).
  */
 public final class Peers {
 
@@ -33,6 +33,16 @@ public final class Peers {
     }
 
     private record Failing(int times, Instant since) {
+    }
+
+    /**
+     * What a registration did.
+     *
+     * @param peers every peer now known
+     * @param skipped the addresses left out because they are this node itself (a class registers one membership list
+     *                on every node, each of which is in it)
+     */
+    public record Registration(List<String> peers, List<String> skipped) {
     }
 
     private final PeerProperties properties;
@@ -53,16 +63,17 @@ public final class Peers {
     }
 
     /**
-     * Adds every address or none.
+     * Adds every address or none, but this node itself, which it skips.
      *
-     * @return every peer now known
      * @throws IllegalArgumentException naming an address that cannot be a peer
      * @throws Full when they do not all fit
      */
-    public List<String> register(List<String> addresses) {
+    public Registration register(List<String> addresses) {
         List<String> checked = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
         for (String address : addresses) {
-            checked.add(check(PeerAddress.parse(address)));
+            PeerAddress parsed = PeerAddress.parse(address);
+            (isSelf(parsed) ? skipped : checked).add(parsed.url());
         }
         synchronized (this) {
             long fresh = checked.stream().distinct().filter(url -> !known.containsKey(url)).count();
@@ -71,7 +82,7 @@ public final class Peers {
                         + " now): remove one with DELETE /nodes?url=...");
             }
             checked.forEach(url -> known.putIfAbsent(url, null));
-            return List.copyOf(known.keySet());
+            return new Registration(List.copyOf(known.keySet()), List.copyOf(skipped));
         }
     }
 
@@ -80,6 +91,9 @@ public final class Peers {
         String url = PeerAddress.parse(address).url();
         boolean removed = known.containsKey(url);
         known.remove(url);
+        if (removed) {
+            log.info("Removed peer {} (DELETE /nodes)", url);
+        }
         return removed;
     }
 
@@ -87,9 +101,9 @@ public final class Peers {
         return List.copyOf(known.keySet());
     }
 
-    /** An exchange with {@code peer} went well: it is healthy again. */
+    /** An exchange with {@code peer} went well: its failures are forgiven, and it stays a peer. */
     public synchronized void succeeded(String peer) {
-        known.computeIfPresent(peer, (url, failing) -> null);
+        known.replace(peer, null);
     }
 
     /**
@@ -112,14 +126,19 @@ public final class Peers {
         }
     }
 
-    /** The normalized URL of an address that may be a peer. */
-    private String check(PeerAddress address) {
+    /**
+     * Whether an address that may be a peer is this node itself.
+     *
+     * @throws IllegalArgumentException when it cannot be a peer
+     */
+    private boolean isSelf(PeerAddress address) {
         InetAddress[] resolved;
         try {
             resolved = InetAddress.getAllByName(address.host());
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException("unknown host: " + address.url());
         }
+        boolean self = false;
         for (InetAddress ip : resolved) {
             Optional<AddressRange> range = AddressRange.of(ip);
             if (range.isEmpty() || !allowed.contains(range.get())) {
@@ -128,11 +147,9 @@ public final class Peers {
                         + "; peers may be in " + allowed.stream().map(r -> r.name().toLowerCase()).sorted().toList()
                         + " (node.peer.allowed-ranges)");
             }
-            if (address.port() == selfPort && isThisMachine(ip)) {
-                throw new IllegalArgumentException(address.url() + " is this node itself");
-            }
+            self |= address.port() == selfPort && isThisMachine(ip);
         }
-        return address.url();
+        return self;
     }
 
     private static boolean isThisMachine(InetAddress ip) {

@@ -2,6 +2,8 @@ package dev.blockmine.node.sse;
 
 import java.time.Duration;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -9,6 +11,8 @@ import org.springframework.context.SmartLifecycle;
  * stream's heartbeat), and closes the streams when the node stops, so a graceful shutdown does not wait for them.
  */
 public final class StreamTicker implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(StreamTicker.class);
 
     private final String name;
     private final Duration period;
@@ -29,7 +33,11 @@ public final class StreamTicker implements SmartLifecycle {
             try {
                 while (!Thread.currentThread().isInterrupted()) {
                     Thread.sleep(period);
-                    tick.run();
+                    try {
+                        tick.run();
+                    } catch (Throwable e) { // one failed tick (even an OutOfMemoryError) must not end every later one
+                        log.error("{} failed; it runs again in {}", name, period, e);
+                    }
                 }
             } catch (InterruptedException e) {
                 // stopping

@@ -3,6 +3,7 @@ package dev.blockmine.node.tcp;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -33,8 +34,8 @@ class TcpConfiguration {
 
     @Bean
     TcpMiningServer tcpMiningServer(JobBoard board, NodeProperties properties, BinaryDifficulty difficulty,
-            MeterRegistry registry) {
-        TcpMiningServer server = new TcpMiningServer(board, properties.tcp());
+            MeterRegistry registry, @Value("${server.tomcat.max-connections:8192}") int httpConnections) {
+        TcpMiningServer server = new TcpMiningServer(board, properties.tcp(), httpConnections);
         Gauge.builder("blockmine.tcp.miners", server, TcpMiningServer::minerCount)
                 .description("Binary-protocol miners connected (that have sent G)").register(registry);
         Gauge.builder("blockmine.tcp.zero.bits", difficulty, d -> d.current().zeroBits())

@@ -2,6 +2,7 @@ package dev.blockmine.node.tcp;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -17,29 +18,64 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
+import com.sun.management.UnixOperatingSystemMXBean;
+
 import dev.blockmine.node.NodeProperties;
+import dev.blockmine.node.limits.AddressSlots;
+import dev.blockmine.node.limits.ThrottledLog;
 
 /**
  * The binary protocol's TCP server, started and stopped with the node. One virtual thread per connection: an idle
- * miner costs a parked virtual thread and two small buffers, so thousands are cheap. On stop every miner gets Q.
+ * miner costs a parked virtual thread and two small buffers, so thousands are cheap, but each holds a file
+ * descriptor: connections are capped in all and per address ({@link AddressSlots}), and the accept loop backs off
+ * when {@code accept} fails. On stop every miner gets Q.
  */
 public final class TcpMiningServer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(TcpMiningServer.class);
     private static final Duration QUIT_GRACE = Duration.ofSeconds(2);
+    private static final int RESERVED_DESCRIPTORS = 1024;
+    private static final int MIN_CONNECTIONS = 64;
 
     private final JobBoard board;
     private final NodeProperties.Tcp settings;
     private final Set<MinerConnection> connections = ConcurrentHashMap.newKeySet();
     private final Bans bans;
+    private final AddressSlots slots;
+    private final ThrottledLog refusals = new ThrottledLog(Duration.ofSeconds(10));
     private volatile ServerSocket server;
     private volatile boolean running;
     private ScheduledExecutorService watchdog;
 
+    /** For nodes built without Spring (tests): HTTP is not counted against the descriptor limit. */
     public TcpMiningServer(JobBoard board, NodeProperties.Tcp settings) {
+        this(board, settings, 0);
+    }
+
+    /** @param httpConnections connections the HTTP server holds at most, each a descriptor the TCP door leaves it */
+    public TcpMiningServer(JobBoard board, NodeProperties.Tcp settings, int httpConnections) {
         this.board = board;
         this.settings = settings;
         this.bans = new Bans(settings.solutions().ban());
+        this.slots = new AddressSlots("TCP connection", fitting(settings.maxConnections(), httpConnections),
+                settings.maxConnectionsPerAddress());
+    }
+
+    /**
+     * The connection cap, lowered to what the process's descriptor limit leaves once HTTP has its connections and
+     * {@link #RESERVED_DESCRIPTORS} remain for files, peers and the database: reaching the limit fails every door.
+     */
+    private static int fitting(int configured, int httpConnections) {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean unix) {
+            long limit = unix.getMaxFileDescriptorCount();
+            long room = Math.max(MIN_CONNECTIONS, limit - httpConnections - RESERVED_DESCRIPTORS);
+            if (room < configured) {
+                log.warn("node.tcp.max-connections lowered from {} to {}: the descriptor limit is {}, and HTTP may hold {}"
+                        + " (server.tomcat.max-connections)", configured, room, limit, httpConnections);
+                return (int) room;
+            }
+        }
+        return configured;
     }
 
     @Override
@@ -65,33 +101,89 @@ public final class TcpMiningServer implements SmartLifecycle {
                 settings.zeroBits(), settings.slot());
     }
 
+    /**
+     * Accepts until stopped. Nothing one connection does may end this thread: a failed {@code accept} (out of
+     * descriptors) backs off, and anything thrown while handing a socket over (an {@link Error} included) is logged
+     * and that socket closed.
+     */
     private void accept() {
+        AcceptBackoff backoff = new AcceptBackoff(log);
         while (running) {
             Socket socket;
             try {
                 socket = server.accept();
-            } catch (IOException e) {
-                if (running) {
-                    log.warn("accept failed: {}", e.toString());
-                    continue;
+                backoff.succeeded();
+            } catch (Throwable e) {
+                if (!running) {
+                    return;
                 }
-                return;
+                pause(backoff.failed(e));
+                continue;
             }
-            serve(socket);
+            try {
+                admit(socket);
+            } catch (Throwable e) {
+                log.error("Could not serve a TCP connection from {}; closing it", socket.getRemoteSocketAddress(), e);
+                closeQuietly(socket);
+            }
+        }
+    }
+
+    /** Serves the socket if its address has a slot; closes it at once if not. */
+    private void admit(Socket socket) {
+        String address = socket.getInetAddress().getHostAddress();
+        switch (slots.claim(address)) {
+            case AddressSlots.Slot slot -> serve(socket, slot::close);
+            case AddressSlots.Refused refused -> {
+                int times = refusals.occurred();
+                if (times > 0) {
+                    log.warn("Closed {} TCP connection(s) at once since the last report; the last: {}", times,
+                            refused.reason());
+                }
+                closeQuietly(socket);
+            }
+        }
+    }
+
+    private static void pause(Duration pause) {
+        try {
+            Thread.sleep(pause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.setSoLinger(true, 0); // a reset: no TIME_WAIT kept for a connection we never served
+            socket.close();
+        } catch (IOException e) {
+            // gone already
         }
     }
 
     /** Serves an accepted socket on a virtual thread of its own (tests hand over sockets whose node side they hold). */
     void serve(Socket socket) {
+        serve(socket, () -> { });
+    }
+
+    private void serve(Socket socket, Runnable onEnd) {
         MinerConnection connection = new MinerConnection(socket, board, settings, bans);
         connections.add(connection);
-        Thread.ofVirtual().name("tcp-miner").start(() -> {
-            try {
-                connection.serve();
-            } finally {
-                connections.remove(connection);
-            }
-        });
+        try {
+            Thread.ofVirtual().name("tcp-miner").start(() -> {
+                try {
+                    connection.serve();
+                } finally {
+                    connections.remove(connection);
+                    onEnd.run();
+                }
+            });
+        } catch (Throwable e) {
+            connections.remove(connection);
+            onEnd.run();
+            throw e;
+        }
     }
 
     /**
@@ -108,7 +200,7 @@ public final class TcpMiningServer implements SmartLifecycle {
                     connection.closeNow();
                 }
             }
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             log.error("The stalled-write watchdog failed; it runs again at its next tick", e); // an escape would end it
         }
     }

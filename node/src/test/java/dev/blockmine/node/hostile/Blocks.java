@@ -29,6 +29,12 @@ final class Blocks {
                 + CanonicalJson.quote(recipient) + ", \"sender\": \"0\"}]}";
     }
 
+    /** As {@link #after}, with {@code spends} (JSON transaction objects) after the reward. */
+    static String after(String previous, String timestamp, String recipient, List<String> spends) {
+        String block = after(previous, timestamp, recipient);
+        return spends.isEmpty() ? block : block.substring(0, block.length() - 2) + ", " + String.join(", ", spends) + "]}";
+    }
+
     /** A chain of {@code length} blocks from {@code genesis}, every later block valid and rewarding {@code miner}. */
     static List<String> chainFrom(String genesis, int length, String miner) {
         List<String> chain = new ArrayList<>(List.of(genesis));

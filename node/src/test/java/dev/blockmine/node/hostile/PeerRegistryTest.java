@@ -78,7 +78,7 @@ class PeerRegistryTest {
             for (String bad : List.of("http://127.0.0.1:99999", "http://127.0.0.1:0", "ftp://127.0.0.1:5000",
                     "http://169.254.169.254", "http://[fe80::1]:5000", "http://0.0.0.0:5000", "http://8.8.8.8:5000",
                     "http://user@127.0.0.1:5000", "http://127.0.0.1:5000/chain", "http://127.0.0.1:5000?x=1", "http://",
-                    "http://no-such-host.invalid:5000", node.url, self, "x".repeat(300))) {
+                    "http://no-such-host.invalid:5000", "x".repeat(300))) {
                 var answer = node.post("/nodes/register", "{\"nodes\": [" + CanonicalJson.quote(bad) + "]}");
                 assertThat(answer.statusCode()).as(bad).isEqualTo(400);
                 assertThat(CanonicalJson.parse(answer.body()).get("message").stringValue()).as(bad).isNotBlank();
@@ -94,6 +94,39 @@ class PeerRegistryTest {
         try (RunningNode open = new RunningNode("node.difficulty=3", "node.peer.allowed-ranges=loopback,private,public")) {
             assertThat(open.post("/nodes/register", "{\"nodes\": [\"http://8.8.8.8:5000\"]}").statusCode()).isEqualTo(201);
             assertThat(open.post("/nodes/register", "{\"nodes\": [\"http://169.254.169.254\"]}").statusCode()).isEqualTo(400);
+        }
+    }
+
+    /** Attack 9 of round three: a membership list that includes the node itself used to be refused whole. */
+    @Test
+    void aListIncludingTheNodeItselfAddsTheOthers() throws Exception {
+        try (RunningNode node = new RunningNode("node.difficulty=3"); FakePeer b = new FakePeer(); FakePeer c = new FakePeer()) {
+            String self = node.url.replace("127.0.0.1", "localhost");
+            var answer = node.post("/nodes/register", "{\"nodes\": [" + CanonicalJson.quote(node.url) + ", "
+                    + CanonicalJson.quote(b.url()) + ", " + CanonicalJson.quote(self) + ", " + CanonicalJson.quote(c.url()) + "]}");
+            assertThat(answer.statusCode()).isEqualTo(201);
+            var body = CanonicalJson.parse(answer.body());
+            assertThat(body.get("message").stringValue()).contains("skipped").contains(node.url).contains("this node itself");
+            assertThat(body.get("skipped").values().stream().map(n -> n.stringValue()).toList())
+                    .containsExactly(node.url, "http://localhost:" + node.url.substring(node.url.lastIndexOf(':') + 1));
+            assertThat(node.get("/nodes").get("nodes").values().stream().map(n -> n.stringValue()).toList())
+                    .containsExactly(b.url(), c.url());
+        }
+    }
+
+    /** Attack 4 of round three: a peer that failed once and then answered used to vanish from the list. */
+    @Test
+    void aPeerThatFailedOnceAndRecoveredStaysAPeer() throws Exception {
+        try (RunningNode node = new RunningNode("node.difficulty=3"); FakePeer peer = new FakePeer()) {
+            assertThat(node.post("/nodes/register", "{\"nodes\": [\"" + peer.url() + "\"]}").statusCode()).isEqualTo(201);
+            peer.serveChain(exchange -> exchange.sendResponseHeaders(500, -1)); // restarting
+            node.get("/nodes/resolve");
+            peer.serveChain(List.of(Blocks.GENESIS)); // back
+            assertThat(node.get("/nodes/resolve").get("message").stringValue()).isEqualTo("Our chain is authoritative");
+            assertThat(node.get("/nodes").get("nodes").values().stream().map(n -> n.stringValue()).toList())
+                    .containsExactly(peer.url());
+            node.get("/nodes/resolve");
+            assertThat(node.get("/nodes").get("nodes").size()).isEqualTo(1);
         }
     }
 

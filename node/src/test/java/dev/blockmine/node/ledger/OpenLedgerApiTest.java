@@ -20,7 +20,7 @@ class OpenLedgerApiTest extends NodeOverMockMvc {
 
     @Test
     void anyTransferIsAcceptedAndMined() throws Exception {
-        for (String amount : new String[] {"1000000000", "1" + "0".repeat(300), "0"}) {
+        for (String amount : new String[] {"1000000000", "9007199254740992", "0"}) {
             assertThat(mvc.perform(post("/transactions/new").contentType(MediaType.APPLICATION_JSON)
                     .content("{\"sender\": \"alice\", \"recipient\": \"bob\", \"amount\": " + amount + "}")).andReturn()
                     .getResponse().getStatus()).isEqualTo(201);

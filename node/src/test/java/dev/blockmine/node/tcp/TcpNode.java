@@ -26,9 +26,12 @@ final class TcpNode implements AutoCloseable {
         server.start();
     }
 
-    /** {@code node.tcp.*} for tests: port 0 (the server binds a free port and says which) and {@code zeroBits}. */
+    /**
+     * {@code node.tcp.*} for tests: port 0 (the server binds a free port and says which) and {@code zeroBits}. Every
+     * test miner connects from this machine, so the per-address cap is lifted unless a test sets it.
+     */
     static NodeProperties.Tcp.Builder settings(int zeroBits) {
-        return NodeProperties.Tcp.builder().port(0).zeroBits(zeroBits);
+        return NodeProperties.Tcp.builder().port(0).zeroBits(zeroBits).maxConnectionsPerAddress(100_000);
     }
 
     int port() {
