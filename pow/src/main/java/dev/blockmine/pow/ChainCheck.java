@@ -1,6 +1,7 @@
 package dev.blockmine.pow;
 
 import java.math.BigInteger;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -80,6 +81,9 @@ public final class ChainCheck {
         private final BlockShape shape;
         private String previousString;
         private long previousIndex;
+        /** The last {@link BlockTime#SPAN} accepted blocks' timestamps, oldest first. */
+        private final ArrayDeque<Double> times = new ArrayDeque<>(BlockTime.SPAN);
+        private boolean futureRule = true;
 
         public Walk(ProofRule rule, int minZeroBits, BlockShape shape) {
             this.rule = rule;
@@ -87,22 +91,53 @@ public final class ChainCheck {
             this.shape = shape;
         }
 
-        /** A walk that continues after {@code tip}, a block already known to be good. */
-        public Walk(ProofRule rule, int minZeroBits, BlockShape shape, String tipBlockString, long tipIndex) {
+        /**
+         * A walk that continues after {@code tip}, a block already known to be good.
+         *
+         * @param lastTimes the timestamps of the blocks up to the tip, oldest first (the last {@link BlockTime#SPAN}
+         *                  are kept): the next block's time must pass their median
+         */
+        public Walk(ProofRule rule, int minZeroBits, BlockShape shape, String tipBlockString, long tipIndex,
+                List<Double> lastTimes) {
             this(rule, minZeroBits, shape);
             this.previousString = tipBlockString;
             this.previousIndex = tipIndex;
+            lastTimes.forEach(this::remember);
+        }
+
+        /**
+         * Checks only that time moves past the median, not that it is not too far ahead: for the node's own journal,
+         * whose blocks were checked against the clock when they came in (and the clock may have moved back since).
+         */
+        public Walk pastOnly() {
+            futureRule = false;
+            return this;
         }
 
         /** The problems of the next block; the walk moves past it only when there are none. */
         public List<String> next(JsonNode block) {
             List<String> problems = previousString == null ? shape.genesisProblems(block)
                     : link(previousString, previousIndex, block, rule, minZeroBits, shape);
+            if (problems.isEmpty() && previousString != null) {
+                String late = BlockTime.problem(block.get("timestamp").doubleValue(), times,
+                        futureRule ? BlockTime.now() : Double.NaN);
+                if (late != null) {
+                    problems = List.of("block #" + (previousIndex + 1) + ": " + late);
+                }
+            }
             if (problems.isEmpty()) {
                 previousString = CanonicalJson.encode(block);
                 previousIndex = block.get("index").longValue();
+                remember(block.get("timestamp").doubleValue());
             }
             return problems;
+        }
+
+        private void remember(double time) {
+            if (times.size() == BlockTime.SPAN) {
+                times.removeFirst();
+            }
+            times.addLast(time);
         }
 
         /** How many blocks the walk has accepted after the genesis block, as the index of the last one. */

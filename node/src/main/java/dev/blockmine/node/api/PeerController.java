@@ -83,6 +83,7 @@ class PeerController {
         if (!registration.skipped().isEmpty()) {
             registration.skipped().forEach(body.putArray("skipped")::add);
         }
+        consensus.request(); // coalesced: syncs with the new peers, which proves them nodes before they hear of blocks
         return JsonResponses.json(HttpStatus.CREATED, body);
     }
 
@@ -91,6 +92,8 @@ class PeerController {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         ArrayNode all = body.putArray("nodes");
         peers.all().forEach(all::add);
+        ArrayNode proven = body.putArray("proven"); // those that answered with a chain: they hear of our blocks
+        peers.proven().forEach(proven::add);
         return JsonResponses.json(HttpStatus.OK, body);
     }
 

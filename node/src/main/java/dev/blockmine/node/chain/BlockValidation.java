@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import dev.blockmine.pow.BlockShape;
+import dev.blockmine.pow.BlockTime;
 import dev.blockmine.pow.ChainCheck;
 import dev.blockmine.pow.ProofRule;
 import tools.jackson.databind.JsonNode;
@@ -44,7 +45,14 @@ public final class BlockValidation {
     /** A walk that continues after {@code before}, good blocks ending with its tip (our chain, for an announced block). */
     public Walk after(List<SealedBlock> before) {
         SealedBlock tip = before.getLast();
-        return new Walk(new ChainCheck.Walk(rule, minZeroBits, shape, tip.blockString(), tip.index()), before);
+        return new Walk(new ChainCheck.Walk(rule, minZeroBits, shape, tip.blockString(), tip.index(),
+                lastTimes(before)), before);
+    }
+
+    /** The timestamps of the last {@link BlockTime#SPAN} of {@code blocks}, oldest first: what a next block's time must pass. */
+    public static List<Double> lastTimes(List<SealedBlock> blocks) {
+        return blocks.subList(Math.max(0, blocks.size() - BlockTime.SPAN), blocks.size()).stream()
+                .map(SealedBlock::timestamp).toList();
     }
 
     /** The problems of the first bad block of a whole chain, empty when it is valid. */
@@ -71,6 +79,12 @@ public final class BlockValidation {
         private Walk(ChainCheck.Walk check, List<SealedBlock> before) {
             this.check = check;
             rules.get().forEach(chainRule -> ruleWalks.add(chainRule.start(before)));
+        }
+
+        /** Checks time against the median only, not the clock: for the node's own journal (see ChainCheck.Walk). */
+        public Walk pastOnly() {
+            check.pastOnly();
+            return this;
         }
 
         /** The problems of the next block, empty when it is good. */

@@ -9,6 +9,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.BooleanSupplier;
 
+import dev.blockmine.pow.BlockTime;
+
 /**
  * The chain and the transactions waiting for the next block. Every change is serialized by one lock and made
  * durable in the {@link BlockStore} before the lock is released; the tip is readable without the lock. Every
@@ -225,7 +227,7 @@ public final class Chain {
     public NextBlock nextBlock() {
         lock.lock();
         try {
-            return NextBlock.fitting(tip, pool.list());
+            return NextBlock.fitting(tip, pool.list(), BlockTime.earliestAfter(BlockValidation.lastTimes(lastBlocks(BlockTime.SPAN))));
         } finally {
             lock.unlock();
         }

@@ -79,7 +79,8 @@ class ChainConfiguration {
     /** The blocks after the first {@code trusted} through the one validation, each exactly as it was stored. */
     private static void validate(List<SealedBlock> stored, long trusted, BlockValidation validation,
             NodeProperties properties) {
-        BlockValidation.Walk walk = trusted == 0 ? validation.fromGenesis() : validation.after(stored.subList(0, (int) trusted));
+        BlockValidation.Walk walk = (trusted == 0 ? validation.fromGenesis()
+                : validation.after(stored.subList(0, (int) trusted))).pastOnly();
         for (SealedBlock block : stored.subList((int) trusted, stored.size())) {
             JsonNode json = CanonicalJson.parse(block.blockString());
             List<String> problems = CanonicalJson.encode(json).equals(block.blockString()) ? walk.next(json)

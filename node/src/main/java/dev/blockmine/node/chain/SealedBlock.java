@@ -91,6 +91,22 @@ public final class SealedBlock {
         return blockString.substring(start, blockString.indexOf('"', start));
     }
 
+    /**
+     * The block's timestamp, read from the block string without parsing it: the first {@code "timestamp": } is the
+     * key's (only numbers and the hashes come before it; ids come after, in the transactions, and quotes in them are
+     * escaped anyway).
+     */
+    public double timestamp() {
+        int start = blockString.indexOf(TIMESTAMP) + TIMESTAMP.length();
+        int end = start;
+        while (end < blockString.length() && blockString.charAt(end) != ',' && blockString.charAt(end) != '}') {
+            end++;
+        }
+        return Double.parseDouble(blockString.substring(start, end));
+    }
+
+    private static final String TIMESTAMP = "\"timestamp\": ";
+
     private static final String PREVIOUS_HASH = "\"previous_hash\": \"";
 
     /** Which front-end's rule proved this block: "http" or "tcp" (the binary protocol). */

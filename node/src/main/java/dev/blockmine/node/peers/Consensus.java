@@ -101,7 +101,7 @@ public final class Consensus {
         Queue<String> rejected = new ConcurrentLinkedQueue<>();
         AtomicBoolean replaced = new AtomicBoolean();
         try (ExecutorService perPeer = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (String peer : peers.all()) {
+            for (String peer : peers.ready()) { // a peer that keeps failing rests between tries
                 perPeer.submit(() -> resolveWith(peer, rejected, replaced));
             }
         } // waits for every peer: each ends by its deadline
@@ -116,6 +116,7 @@ public final class Consensus {
         }
         try {
             GapSync.Result result = new GapSync(chain, validation, client, peer).run();
+            peers.proven(peer); // it answered with a chain: a node, to be told of our blocks
             if (result.adopted() > 0) {
                 replaced.set(true);
                 log.info("Took {} blocks from {}, whose chain is {} blocks long: our tip is now block {}", result.adopted(),

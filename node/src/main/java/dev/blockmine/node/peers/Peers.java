@@ -5,8 +5,10 @@ import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +34,12 @@ public final class Peers {
         }
     }
 
-    private record Failing(int times, Instant since) {
+    /** A peer's failures in a row: it rests until {@code until} before it is asked anything again. */
+    private record Failing(int times, Instant since, Instant until) {
     }
+
+    /** The longest a failing peer rests between two tries. */
+    static final Duration LONGEST_REST = Duration.ofSeconds(60);
 
     /**
      * What a registration did.
@@ -50,6 +56,8 @@ public final class Peers {
     private final Clock clock;
     private final Map<String, Failing> known = new LinkedHashMap<>(); // guarded by this; value null while healthy
     private volatile int selfPort = -1;
+    /** Peers that have answered a page of a chain: only these are told of our blocks. Guarded by this. */
+    private final Set<String> proven = new HashSet<>();
 
     public Peers(PeerProperties properties, Clock clock) {
         this.properties = properties;
@@ -91,6 +99,7 @@ public final class Peers {
         String url = PeerAddress.parse(address).url();
         boolean removed = known.containsKey(url);
         known.remove(url);
+        proven.remove(url);
         if (removed) {
             log.info("Removed peer {} (DELETE /nodes)", url);
         }
@@ -99,6 +108,34 @@ public final class Peers {
 
     public synchronized List<String> all() {
         return List.copyOf(known.keySet());
+    }
+
+    /**
+     * The peers that may be asked something now: a peer whose exchanges failed rests, 1 s after its first failure,
+     * doubling to {@link #LONGEST_REST}, so that what others make us send to addresses that are not nodes stays
+     * bounded however often they ask.
+     */
+    public synchronized List<String> ready() {
+        Instant now = clock.instant();
+        return known.entrySet().stream().filter(peer -> peer.getValue() == null || !now.isBefore(peer.getValue().until()))
+                .map(Map.Entry::getKey).toList();
+    }
+
+    /** The peers that proved to be nodes, in the order they were registered. */
+    public synchronized List<String> proven() {
+        return known.keySet().stream().filter(proven::contains).toList();
+    }
+
+    /** The ready peers that proved to be nodes: they answered a page of a chain. */
+    public synchronized List<String> provenReady() {
+        return ready().stream().filter(proven::contains).toList();
+    }
+
+    /** {@code peer} answered a page of a chain: it is a node, and hears of our blocks from now on. */
+    public synchronized void proven(String peer) {
+        if (known.containsKey(peer)) {
+            proven.add(peer);
+        }
     }
 
     /** An exchange with {@code peer} went well: its failures are forgiven, and it stays a peer. */
@@ -116,9 +153,13 @@ public final class Peers {
         }
         Instant now = clock.instant();
         Failing before = known.get(peer);
-        Failing failing = before == null ? new Failing(1, now) : new Failing(before.times() + 1, before.since());
+        int times = before == null ? 1 : before.times() + 1;
+        Duration rest = Duration.ofSeconds(1L << Math.min(times - 1, 6));
+        Failing failing = new Failing(times, before == null ? now : before.since(),
+                now.plus(rest.compareTo(LONGEST_REST) > 0 ? LONGEST_REST : rest));
         if (failing.times() >= properties.maxFailures() && !now.isBefore(failing.since().plus(properties.dropAfter()))) {
             known.remove(peer);
+            proven.remove(peer);
             log.warn("Dropped peer {} after {} failed exchanges in a row since {}; last: {}", peer, failing.times(),
                     failing.since(), why);
         } else {

@@ -6,6 +6,7 @@ import java.util.List;
 
 import dev.blockmine.pow.CanonicalJson;
 import dev.blockmine.pow.ProofRule;
+import dev.blockmine.pow.PythonFloat;
 
 /** Blocks an attacker would make: valid proofs of work around whatever fields it likes. */
 final class Blocks {
@@ -27,6 +28,11 @@ final class Blocks {
         return "{\"index\": " + index + ", \"previous_hash\": \"" + ProofRule.sha256Hex(previous) + "\", \"proof\": " + proof
                 + ", \"timestamp\": " + timestamp + ", \"transactions\": [{\"amount\": 1, \"recipient\": "
                 + CanonicalJson.quote(recipient) + ", \"sender\": \"0\"}]}";
+    }
+
+    /** The timestamp {@code seconds} after {@code block}'s, as Python writes it. */
+    static String secondsAfter(String block, double seconds) {
+        return PythonFloat.repr(CanonicalJson.parse(block).get("timestamp").doubleValue() + seconds);
     }
 
     /** As {@link #after}, with {@code spends} (JSON transaction objects) after the reward. */

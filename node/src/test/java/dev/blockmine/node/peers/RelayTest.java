@@ -87,6 +87,8 @@ class RelayTest {
         try {
             assertThat(node.post("/nodes/register", "{\"nodes\": [\"" + sender.url() + "\", \"" + other.url() + "\"]}")
                     .statusCode()).isEqualTo(201);
+            // the registration's sync proves them nodes (they answer with a chain): only then do they hear of blocks
+            await().atMost(Duration.ofSeconds(30)).until(() -> node.get("/nodes").get("proven").size() == 2);
             SealedBlock tip = node.chain().tip();
             SealedBlock theirs = NextBlock.on(tip).forge(Proofs.firstValid(tip.blockString(), RULE, 0), "their-miner",
                     ProvenBy.HTTP, Clock.systemUTC());
@@ -113,6 +115,13 @@ class RelayTest {
 
         FakePeer() throws IOException {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/chain", exchange -> { // a chain of its own genesis block: a node, shorter than ours
+                byte[] chain = ("{\"chain\": [{\"index\": 1, \"previous_hash\": \"1\", \"proof\": 100, \"timestamp\": "
+                        + "1700000000.25, \"transactions\": []}], \"length\": 1}").getBytes(StandardCharsets.US_ASCII);
+                exchange.sendResponseHeaders(200, chain.length);
+                exchange.getResponseBody().write(chain);
+                exchange.close();
+            });
             server.createContext("/blocks", exchange -> {
                 received.add(CanonicalJson.encode(CanonicalJson.parse(
                         new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8))));
