@@ -122,7 +122,7 @@ public final class Chain {
      * @return whether the block was appended (and is durable); false when another block was appended first
      */
     public boolean appendOn(NextBlock basis, SealedBlock next, Optional<String> fromPeer) {
-        if (next.index() != basis.index() || !next.previousHash().equals(basis.tip().hash())) {
+        if (next.index() != basis.index() || !basis.tip().hasHash(next.previousHash())) {
             throw new IllegalArgumentException("block " + next.index() + " does not follow block " + basis.tip().index());
         }
         ChainEvent appended = new ChainEvent.BlockAppended(next, fromPeer);

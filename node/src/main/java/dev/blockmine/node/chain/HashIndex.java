@@ -36,7 +36,7 @@ final class HashIndex {
 
     private static void put(int[] table, SealedBlock block) {
         int mask = table.length - 1;
-        for (int i = key(block.hash()) & mask; ; i = (i + 1) & mask) {
+        for (int i = spread(block.hashPrefix()) & mask; ; i = (i + 1) & mask) {
             if (table[i] == 0) {
                 table[i] = (int) block.index();
                 return;
@@ -53,7 +53,7 @@ final class HashIndex {
             if (index == 0) {
                 return Optional.empty();
             }
-            if (index <= chain.size() && chain.at(index).hash().equals(hash)) {
+            if (index <= chain.size() && chain.at(index).hasHash(hash)) {
                 return Optional.of(chain.at(index));
             }
         }
@@ -61,6 +61,10 @@ final class HashIndex {
     }
 
     private static int key(String hash) {
-        return Integer.parseUnsignedInt(hash, 0, 8, 16) * 0x9E3779B1;
+        return spread(Integer.parseUnsignedInt(hash, 0, 8, 16));
+    }
+
+    private static int spread(int hashPrefix) {
+        return hashPrefix * 0x9E3779B1;
     }
 }

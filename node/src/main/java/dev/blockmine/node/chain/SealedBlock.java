@@ -1,30 +1,36 @@
 package dev.blockmine.node.chain;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HexFormat;
+
 import dev.blockmine.pow.CanonicalJson;
 import dev.blockmine.pow.ProofRule;
 import tools.jackson.databind.JsonNode;
 
 /**
  * A block in the chain with its block string and hash, computed once: blocks never change, and every proof check and
- * every response needs them. The chain holds many of these for a long time, so only the block string, its hash and
- * index are kept (about 1.6 times the block string in all); the parsed {@link Block} is made again when asked for,
+ * every response needs them. The chain holds many of these for a long time, so only the block string, its hash (32
+ * bytes) and index are kept; the parsed {@link Block} is made again when asked for,
  * which only bookkeeping and pages of the explorer do, a block or a few at a time.
  */
 public final class SealedBlock {
 
+    private static final HexFormat HEX = HexFormat.of();
+
     private final long index;
     private final String blockString;
-    private final String hash;
+    /** The SHA-256 of the block string: 32 bytes here, hex (64 characters, 104 bytes as a String) when asked for. */
+    private final byte[] hash;
 
-    private SealedBlock(long index, String blockString, String hash) {
+    private SealedBlock(long index, String blockString) {
         this.index = index;
         this.blockString = blockString;
-        this.hash = hash;
+        this.hash = ProofRule.sha256().digest(blockString.getBytes(StandardCharsets.US_ASCII));
     }
 
     public static SealedBlock of(Block block) {
-        String blockString = CanonicalJson.encode(block.toJson());
-        return new SealedBlock(block.index(), blockString, ProofRule.sha256Hex(blockString));
+        return new SealedBlock(block.index(), CanonicalJson.encode(block.toJson()));
     }
 
     /**
@@ -58,7 +64,7 @@ public final class SealedBlock {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("no index at the start of the line");
         }
-        return new SealedBlock(index, line, ProofRule.sha256Hex(line));
+        return new SealedBlock(index, line);
     }
 
     private static final String INDEX = "{\"index\": ";
@@ -74,7 +80,25 @@ public final class SealedBlock {
 
     /** Lowercase hex SHA-256 of the block string: what the next block links to. */
     public String hash() {
-        return hash;
+        return HEX.formatHex(hash);
+    }
+
+    /** The first 4 bytes of the hash, big-endian: what {@code Integer.parseUnsignedInt(hash(), 0, 8, 16)} gives. */
+    int hashPrefix() {
+        return (hash[0] & 0xff) << 24 | (hash[1] & 0xff) << 16 | (hash[2] & 0xff) << 8 | hash[3] & 0xff;
+    }
+
+    /** Whether this block's hash is {@code hex} (64 lowercase hex digits), without making the hex of ours. */
+    public boolean hasHash(String hex) {
+        if (hex.length() != 64) {
+            return false;
+        }
+        for (int i = 0; i < 32; i++) {
+            if (HexFormat.fromHexDigits(hex, 2 * i, 2 * i + 2) != (hash[i] & 0xff)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public long index() {
@@ -122,11 +146,11 @@ public final class SealedBlock {
 
     @Override
     public int hashCode() {
-        return hash.hashCode();
+        return Arrays.hashCode(hash);
     }
 
     @Override
     public String toString() {
-        return "SealedBlock[" + index + " " + hash + "]";
+        return "SealedBlock[" + index + " " + hash() + "]";
     }
 }

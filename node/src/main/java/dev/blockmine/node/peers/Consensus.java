@@ -101,7 +101,10 @@ public final class Consensus {
         Queue<String> rejected = new ConcurrentLinkedQueue<>();
         AtomicBoolean replaced = new AtomicBoolean();
         try (ExecutorService perPeer = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (String peer : peers.ready()) { // a peer that keeps failing rests between tries
+            List<String> ready = peers.ready(); // a peer that keeps failing rests between tries
+            peers.all().stream().filter(peer -> !ready.contains(peer))
+                    .forEach(peer -> rejected.add(peer + ": resting after failed exchanges; asked again shortly"));
+            for (String peer : ready) {
                 perPeer.submit(() -> resolveWith(peer, rejected, replaced));
             }
         } // waits for every peer: each ends by its deadline

@@ -29,9 +29,11 @@ class ConsensusTest {
     void start() throws Exception {
         node = new RunningNode("node.difficulty=3");
         fakePeer = new FakePeer();
-        fakePeer.serveChain(List.of());
+        fakePeer.serveChain(validChain(1, "peer-miner")); // a node with a genesis block only: no longer than ours
         assertThat(node.post("/nodes/register", "{\"nodes\": [\"" + fakePeer.hostAndPort() + "\"]}")
                 .statusCode()).isEqualTo(201);
+        // the registration's sync has run (and proved it a node) before a test serves the chain it is about
+        await().atMost(Duration.ofSeconds(20)).until(() -> node.get("/nodes").get("proven").size() == 1);
     }
 
     @AfterEach

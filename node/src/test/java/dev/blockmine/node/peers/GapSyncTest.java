@@ -1,6 +1,7 @@
 package dev.blockmine.node.peers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -8,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -64,6 +66,8 @@ class GapSyncTest {
             exchange.getResponseBody().write(answer.body());
         });
         assertThat(b.post("/nodes/register", "{\"nodes\": [\"" + forwarder.url() + "\"]}").statusCode()).isEqualTo(201);
+        // the registration syncs once (A is no longer than B: nothing taken), which proves A a node
+        await().atMost(Duration.ofSeconds(20)).until(() -> b.get("/nodes").get("proven").size() == 1);
     }
 
     @AfterEach
