@@ -1,5 +1,7 @@
 package dev.blockmine.node.ledger;
 
+import java.util.Locale;
+
 /** What a spend must satisfy ({@code node.ledger}). */
 public enum LedgerMode {
 
@@ -25,6 +27,6 @@ public enum LedgerMode {
 
     /** The setting's value, as written in application.yml. */
     public String settingValue() {
-        return name().toLowerCase();
+        return name().toLowerCase(Locale.ROOT);
     }
 }
