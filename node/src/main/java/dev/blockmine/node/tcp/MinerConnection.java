@@ -41,10 +41,15 @@ final class MinerConnection {
     private final SolutionBudget budget;
     private final RejectTally tally;
     private final Bans bans;
+    private final HttpOnMiningPort http;
     private volatile String name = "";
     private volatile boolean closing;
 
     MinerConnection(Socket socket, JobBoard board, NodeProperties.Tcp settings, Bans bans) {
+        this(socket, board, settings, bans, new HttpOnMiningPort(() -> -1));
+    }
+
+    MinerConnection(Socket socket, JobBoard board, NodeProperties.Tcp settings, Bans bans, HttpOnMiningPort http) {
         this.socket = socket;
         this.board = board;
         this.idleTimeout = settings.idleTimeout();
@@ -53,6 +58,7 @@ final class MinerConnection {
         this.budget = new SolutionBudget(settings.solutions().perSecond(), settings.solutions().burst());
         this.tally = new RejectTally(settings.solutions());
         this.bans = bans;
+        this.http = http;
     }
 
     String name() {
@@ -83,6 +89,10 @@ final class MinerConnection {
             if (bans.refuses(socket.getInetAddress())) {
                 log.debug("{} is refused for now (its address was cut off for bad nonces)", peer);
                 quit();
+                return;
+            }
+            if (HttpOnMiningPort.startsWithHttp(buffered)) {
+                http.answer(socket, buffered, peer);
                 return;
             }
             while (true) {

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 import dev.blockmine.node.NodeProperties;
 import dev.blockmine.node.chain.Chain;
@@ -34,8 +35,10 @@ class TcpConfiguration {
 
     @Bean
     TcpMiningServer tcpMiningServer(JobBoard board, NodeProperties properties, BinaryDifficulty difficulty,
-            MeterRegistry registry, @Value("${server.tomcat.max-connections:8192}") int httpConnections) {
-        TcpMiningServer server = new TcpMiningServer(board, properties.tcp(), httpConnections);
+            MeterRegistry registry, @Value("${server.tomcat.max-connections:8192}") int httpConnections,
+            Environment environment) {
+        TcpMiningServer server = new TcpMiningServer(board, properties.tcp(), httpConnections,
+                () -> environment.getProperty("local.server.port", Integer.class, -1));
         Gauge.builder("blockmine.tcp.miners", server, TcpMiningServer::minerCount)
                 .description("Binary-protocol miners connected (that have sent G)").register(registry);
         Gauge.builder("blockmine.tcp.zero.bits", difficulty, d -> d.current().zeroBits())
