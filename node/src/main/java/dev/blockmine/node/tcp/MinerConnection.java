@@ -5,6 +5,7 @@ import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
@@ -12,6 +13,7 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 
 import dev.blockmine.node.NodeProperties;
 import dev.blockmine.node.mining.Verdict;
@@ -138,13 +140,25 @@ final class MinerConnection {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // only the node's end interrupts a connection
-        } catch (RuntimeException e) { // the chain could not store a block (a replica's database is away): never A
-            log.warn("{}: the chain could not take its block ({}); closing that connection", peer, e.getMessage());
+        } catch (DataAccessException | UncheckedIOException e) { // the store failed (a replica's database is away): never A
+            log.warn("{}: the chain could not store its block ({}); closing that connection", peer, causes(e));
+        } catch (RuntimeException e) { // a bug of ours, not the miner's or the store's: it needs its stack trace
+            log.error("{}: serving this miner failed; closing that connection", peer, e);
         } finally {
             board.forget(this);
             writer.flush(); // replies batched behind a Q or the end of the input still go out whole
             closeNow(); // after the catches: they may still send Q
         }
+    }
+
+    /** The message and the causes' messages, for a store failure whose root (say, the connection refused) is deep. */
+    private static String causes(Throwable e) {
+        StringBuilder said = new StringBuilder(String.valueOf(e.getMessage()));
+        Throwable cause = e.getCause();
+        for (int depth = 0; cause != null && depth < 5; cause = cause.getCause(), depth++) {
+            said.append(": ").append(cause.getMessage());
+        }
+        return said.toString();
     }
 
     /**
