@@ -11,7 +11,6 @@ import org.springframework.core.env.Environment;
 import dev.blockmine.node.NodeProperties;
 import dev.blockmine.node.chain.Chain;
 import dev.blockmine.node.mining.MiningMetrics;
-import dev.blockmine.pow.BinaryRule;
 
 @Configuration(proxyBeanMethods = false)
 class TcpConfiguration {
@@ -19,8 +18,9 @@ class TcpConfiguration {
     @Bean
     BinaryDifficulty binaryDifficulty(Chain chain, NodeProperties properties) {
         NodeProperties.Tcp tcp = properties.tcp();
-        // a binary block may not claim less work than the HTTP rule asks: peers and miners would reject it
-        int floor = Math.max(tcp.minZeroBits(), BinaryRule.equivalentTo(properties.proofRule()).zeroBits());
+        // a binary block may not claim less work than the HTTP rule asks: peers and miners would reject it (a fixed
+        // target below it, or a maximum below this floor, stop the node at start: NodeProperties.validate)
+        int floor = Math.max(tcp.minZeroBits(), properties.minBinaryZeroBits());
         return new BinaryDifficulty(chain, tcp.zeroBits(), new BinaryDifficulty.Retarget(tcp.targetBlockSeconds(),
                 tcp.retargetWindow(), floor, Math.max(floor, tcp.maxZeroBits()), tcp.maxRetargetStep()));
     }

@@ -33,7 +33,7 @@ class PeerClientTest {
 
     @BeforeEach
     void onePeerDroppedAtItsFirstFailure() {
-        PeerProperties properties = new PeerProperties(64, List.of(AddressRange.LOOPBACK), 1, Duration.ZERO,
+        PeerProperties properties = new PeerProperties(List.of(), 64, List.of(AddressRange.LOOPBACK), 1, Duration.ZERO,
                 Duration.ofSeconds(30), Duration.ofSeconds(3), DataSize.ofMegabytes(1), 8);
         peers = new Peers(properties, Clock.systemUTC());
         peers.register(List.of(PEER));

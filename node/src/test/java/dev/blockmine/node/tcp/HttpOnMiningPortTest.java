@@ -27,7 +27,7 @@ import dev.blockmine.pow.binary.FrameCodec;
  * in HTTP, with a JSON message naming the HTTP port, instead of being read as frames; miners are served as before,
  * names that begin like a method included.
  */
-@TestPropertySource(properties = {"node.difficulty=3", "node.tcp.zero-bits=12"})
+@TestPropertySource(properties = {"node.difficulty=2", "node.tcp.zero-bits=8"})
 class HttpOnMiningPortTest extends NodeOnRandomPort {
 
     @Autowired
@@ -71,7 +71,7 @@ class HttpOnMiningPortTest extends NodeOnRandomPort {
     void minersWhoseNamesStartLikeAMethodAreMinersStill() {
         for (String name : new String[] {"ETA", "POSTMAN", "HEADS", "ET"}) { // G+"ETA" reads "GETA", G+"ET" "GET\0"
             try (RawMiner miner = new RawMiner(tcp.port())) {
-                assertThat(miner.ask(name).zeroBits()).as(name).isEqualTo(12);
+                assertThat(miner.ask(name).zeroBits()).as(name).isEqualTo(8);
             }
         }
         try (RawMiner miner = new RawMiner(tcp.port())) { // an unknown type byte is still refused at once
