@@ -25,7 +25,7 @@ public enum LedgerMode {
         return description;
     }
 
-    /** The setting's value, as written in application.yml. */
+    /** The setting's value, as written on the command line (node.ledger=...). */
     public String settingValue() {
         return name().toLowerCase(Locale.ROOT);
     }
