@@ -6,7 +6,8 @@
 #   scripts/tcp-load.sh 10.0.0.5:5001 -n 2000   # against a node that is already running
 #   scripts/tcp-load.sh --help                  # the load tool's options (--connections, --flooders, --seconds, ...)
 #
-# Its own node runs with node.tcp.zero-bits=22 (ZERO_BITS=...): the broadcast rounds find a nonce in about a second
+# Its own node runs with node.tcp.zero-bits=22 (ZERO_BITS=...; node.difficulty follows, ZERO_BITS/4 hex zeros, since a
+# fixed binary target may not ask less work than the HTTP rule): the broadcast rounds find a nonce in about a second
 # and random S frames rarely win; the target changes neither the cost of checking an S nor of broadcasting an I.
 # It lifts the per-connection S budget and the penalty for bad nonces: its flooders send random nonces on purpose.
 set -euo pipefail
@@ -33,7 +34,8 @@ if [ -z "$NODE" ]; then
   echo "Starting a node: HTTP $HTTP_PORT, TCP $TCP_PORT, ${ZERO_BITS:-22} zero bits (log: target/tcp-load-node.log)..."
   # shellcheck disable=SC2086 # NODE_JAVA_OPTS holds several options
   "$JAVA_HOME/bin/java" ${NODE_JAVA_OPTS:-} -jar node/target/node.jar --server.port="$HTTP_PORT" --node.tcp.port="$TCP_PORT" \
-      --node.tcp.zero-bits="${ZERO_BITS:-22}" --node.tcp.idle-timeout=10m \
+      --node.tcp.zero-bits="${ZERO_BITS:-22}" --node.difficulty="$(( ${ZERO_BITS:-22} / 4 > 0 ? ${ZERO_BITS:-22} / 4 : 1 ))" \
+      --node.tcp.idle-timeout=10m \
       --node.tcp.solutions.per-second=0 --node.tcp.solutions.penalty-after=0 \
       --node.tcp.max-connections=100000 --node.tcp.max-connections-per-address=100000 > target/tcp-load-node.log 2>&1 &
   NODE_PID=$!

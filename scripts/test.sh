@@ -30,5 +30,5 @@ fi
 rm -rf ./*/target/surefire-reports*  # totals below count this run only (engine tests also run per vector width)
 status=0
 ./mvnw -B -ntp verify "$@" || status=$?
-python3 scripts/test-report.py ./*/target/surefire-reports* || true
+python3 scripts/test-report.py ./*/target/surefire-reports* ./*/target/failsafe-reports* || true
 exit "$status"

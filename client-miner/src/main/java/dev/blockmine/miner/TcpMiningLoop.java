@@ -23,6 +23,13 @@ import dev.blockmine.pow.search.SearchControl;
  */
 public final class TcpMiningLoop {
 
+    /**
+     * How long the miner waits for the node's answer to its G or S (the node answers at once; a G during an I
+     * broadcast waits for it, a fraction of a second): past it the connection counts as half-open and is replaced.
+     * While the miner searches it waits for nothing, and its search ends within a slot's time with a G.
+     */
+    static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
+
     /** Job numbers already over (won, lost or rejected): late copies of their frames are ignored. */
     private static final int REMEMBERED_JOBS = 16;
 
@@ -35,6 +42,7 @@ public final class TcpMiningLoop {
     private final PrintStream out;
     private final AtomicReference<Searching> searching = new AtomicReference<>();
     private final AtomicReference<TcpSession> session = new AtomicReference<>();
+    private final Duration answerTimeout;
     private final Stopper stopper = new Stopper();
     private final Retries retries;
     private final CoinTally tally;
@@ -54,6 +62,13 @@ public final class TcpMiningLoop {
      * @param stopAfterBlocksWon stop once this many blocks are won; 0 mines until {@link #stop()}
      */
     public TcpMiningLoop(String address, NonceSearch search, String name, long stopAfterBlocksWon, PrintStream out) {
+        this(address, search, name, stopAfterBlocksWon, out, ANSWER_TIMEOUT);
+    }
+
+    /** @param answerTimeout how long an answer to G or S may take before the connection counts as half-open */
+    TcpMiningLoop(String address, NonceSearch search, String name, long stopAfterBlocksWon, PrintStream out,
+            Duration answerTimeout) {
+        this.answerTimeout = answerTimeout;
         this.address = TcpAddress.parse(address);
         this.search = search;
         this.name = name;
@@ -119,7 +134,7 @@ public final class TcpMiningLoop {
         connected.send(new Frame.Get(name));
         Integer job = null; // the txn being searched or awaiting its answer
         while (!isStopped() && !tally.goalReached()) {
-            TcpSession.Event event = connected.next();
+            TcpSession.Event event = connected.next(answerTimeout);
             switch (event) {
                 case TcpSession.Ended ended -> {
                     return ended.why();

@@ -72,6 +72,28 @@ public final class NodeProcess implements AutoCloseable {
         }
     }
 
+    /** How a node process that was expected to stop at start ended: its exit code and everything it printed. */
+    public record Exited(int code, List<String> output) {
+    }
+
+    /**
+     * Runs the node with {@code settings} until it exits by itself (a node refusing its settings), within
+     * {@code within}; its output goes to {@code log} and is returned. A JVM tuned to start fast (C1 only, serial GC).
+     */
+    public static Exited runToExit(Path log, Duration within, String... settings) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                NodeApplication.class.getName(), "--server.port=0", "--logging.level.root=warn"));
+        command.addAll(List.of(settings));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
+        if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the node with " + List.of(settings) + " did not exit within " + within + " (log: " + log + ")");
+        }
+        return new Exited(process.exitValue(), Files.readAllLines(log));
+    }
+
     /** The node's main, plus the port file. */
     public static final class Main {
         public static void main(String[] args) {

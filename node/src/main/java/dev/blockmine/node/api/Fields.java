@@ -1,5 +1,7 @@
 package dev.blockmine.node.api;
 
+import java.util.Locale;
+
 import dev.blockmine.pow.BlockShape;
 import tools.jackson.databind.JsonNode;
 
@@ -40,7 +42,7 @@ final class Fields {
             case BOOLEAN -> "a boolean";
             case ARRAY -> "an array";
             case OBJECT -> "an object";
-            default -> value.getNodeType().name().toLowerCase();
+            default -> value.getNodeType().name().toLowerCase(Locale.ROOT);
         };
     }
 }

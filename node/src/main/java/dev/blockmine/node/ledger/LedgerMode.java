@@ -1,5 +1,7 @@
 package dev.blockmine.node.ledger;
 
+import java.util.Locale;
+
 /** What a spend must satisfy ({@code node.ledger}). */
 public enum LedgerMode {
 
@@ -23,8 +25,8 @@ public enum LedgerMode {
         return description;
     }
 
-    /** The setting's value, as written in application.yml. */
+    /** The setting's value, as written on the command line (node.ledger=...). */
     public String settingValue() {
-        return name().toLowerCase();
+        return name().toLowerCase(Locale.ROOT);
     }
 }

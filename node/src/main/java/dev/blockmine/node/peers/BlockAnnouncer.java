@@ -131,6 +131,8 @@ public final class BlockAnnouncer {
                     }
                 } catch (IOException e) {
                     log.debug("Peer {} did not take block {} (attempt {}): {}", peer, block.index(), attempt, e.getMessage());
+                } catch (RuntimeException e) {
+                    return; // a bug of ours, logged by the client: a retry would meet it again; the next block goes
                 } finally {
                     inFlight.release();
                 }

@@ -2,6 +2,7 @@ package dev.blockmine.node.peers;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Locale;
 
 /**
  * A peer's base URL, checked in full: http or https, a host, a port from 1 to 65535, nothing else (no user, path
@@ -32,7 +33,7 @@ public record PeerAddress(String url, String host, int port) {
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("not a node address: " + text);
         }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new IllegalArgumentException("a node address is http:// or https://, not " + text);
         }
@@ -44,7 +45,7 @@ public record PeerAddress(String url, String host, int port) {
         if (port == 0 || port > 65535 || (port < 0 && uri.getRawAuthority().endsWith(":"))) {
             throw new IllegalArgumentException("a node address has a port from 1 to 65535: " + text);
         }
-        String host = uri.getHost().toLowerCase();
+        String host = uri.getHost().toLowerCase(Locale.ROOT);
         return new PeerAddress(scheme + "://" + host + (port >= 0 ? ":" + port : ""), host,
                 port >= 0 ? port : scheme.equals("https") ? 443 : 80);
     }

@@ -12,18 +12,26 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import dev.blockmine.pow.BlockShape;
 
 /**
  * Talks to other nodes: reads their chain, announces our blocks. Every exchange is bounded in time as a whole
  * (connect, headers and body: {@code deadline}) and in size (the chain's bytes and each block's), and its outcome is
- * told to {@link Peers}, which drops peers that keep failing. Response headers are bounded by the JDK
- * ({@code jdk.http.maxHeaderSize}, 384 KB).
+ * told to {@link Peers}, which drops peers that keep failing; a bug of ours is not the peer's failure. Response
+ * headers are bounded by the JDK ({@code jdk.http.maxHeaderSize}, 384 KB). Closed with the node: the exchanges in
+ * flight end, and the HTTP client's connections and threads with them.
  */
-public final class PeerClient {
+public final class PeerClient implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(PeerClient.class);
+
 
     private final HttpClient http;
     private final ExecutorService exchanges = Executors.newVirtualThreadPerTaskExecutor();
@@ -31,6 +39,7 @@ public final class PeerClient {
     private final Duration deadline;
     private final long maxChainBytes;
     private final long maxBlockBytes;
+    private volatile boolean closed;
 
     public PeerClient(Peers peers, PeerProperties properties) {
         this.peers = peers;
@@ -79,9 +88,18 @@ public final class PeerClient {
         });
     }
 
-    /** Runs one exchange under the deadline (interrupted and its connection closed when it passes) and reports it. */
-    private <T> T reported(String peer, Callable<T> exchange) throws IOException, InterruptedException {
-        Future<T> running = exchanges.submit(exchange);
+    /**
+     * Runs one exchange under the deadline (interrupted and its connection closed when it passes) and reports it. Only
+     * what the peer can be blamed for counts against it: I/O (unreachable, reset), the deadline, an answer too large
+     * or invalid. Anything else is a bug of ours: logged with its stack trace and thrown as it is, the peer unblamed.
+     */
+    <T> T reported(String peer, Callable<T> exchange) throws IOException, InterruptedException {
+        Future<T> running;
+        try {
+            running = exchanges.submit(exchange);
+        } catch (RejectedExecutionException e) {
+            throw stopping();
+        }
         try {
             T result = running.get(deadline.toNanos(), TimeUnit.NANOSECONDS);
             peers.succeeded(peer);
@@ -90,9 +108,18 @@ public final class PeerClient {
             running.cancel(true);
             throw failed(peer, new IOException(peer + " did not finish answering within " + deadline.toMillis() + " ms"));
         } catch (ExecutionException e) {
-            IOException failure = e.getCause() instanceof IOException io ? io
-                    : new IOException(peer + ": " + e.getCause().getMessage(), e.getCause());
-            throw failed(peer, failure);
+            Throwable cause = e.getCause();
+            if (closed) {
+                throw stopping(); // the exchange was cut short by our shutdown, not by the peer
+            }
+            if (cause instanceof IOException io) {
+                throw failed(peer, io);
+            }
+            log.error("An exchange with peer {} failed on a bug of ours (the peer is not blamed)", peer, cause);
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw cause instanceof RuntimeException bug ? bug : new IllegalStateException(cause);
         } catch (InterruptedException e) {
             running.cancel(true);
             throw e;
@@ -102,5 +129,17 @@ public final class PeerClient {
     private IOException failed(String peer, IOException failure) {
         peers.failed(peer, failure.getMessage());
         return failure;
+    }
+
+    private static IOException stopping() {
+        return new IOException("this node is stopping: exchanges with peers are over");
+    }
+
+    /** Ends the exchanges in flight and the HTTP client's connections and threads (the node is stopping). */
+    @Override
+    public void close() {
+        closed = true;
+        exchanges.shutdownNow();
+        http.shutdownNow();
     }
 }

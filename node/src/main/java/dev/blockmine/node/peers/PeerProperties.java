@@ -13,8 +13,10 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The {@code node.peer.*} settings: how much this node lets other nodes cost it (documented in application.yml).
+ * The {@code node.peer.*} settings: how much this node lets other nodes cost it with their defaults.
  *
+ * @param urls other nodes (base URLs, comma-separated) to announce blocks to and resolve with, from the start; more can
+ *             be registered with POST /nodes/register. A host that does not resolve is logged and left out
  * @param maxPeers peers held at most
  * @param allowedRanges the address ranges a peer may be in; link-local and cloud metadata addresses never are
  * @param maxFailures failed exchanges in a row after which a peer is dropped ...
@@ -28,6 +30,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("node.peer")
 public record PeerProperties(
+        @DefaultValue @NotNull List<String> urls,
         @DefaultValue("64") @Min(1) int maxPeers,
         @DefaultValue({"loopback", "private"}) @NotEmpty List<AddressRange> allowedRanges,
         @DefaultValue("5") @Min(1) int maxFailures,

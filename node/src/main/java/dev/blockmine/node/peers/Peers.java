@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -184,8 +185,8 @@ public final class Peers {
             Optional<AddressRange> range = AddressRange.of(ip);
             if (range.isEmpty() || !allowed.contains(range.get())) {
                 throw new IllegalArgumentException(address.url() + " is at " + ip.getHostAddress() + ", "
-                        + range.map(r -> "a " + r.name().toLowerCase() + " address").orElse("where no node may be")
-                        + "; peers may be in " + allowed.stream().map(r -> r.name().toLowerCase()).sorted().toList()
+                        + range.map(r -> "a " + r.name().toLowerCase(Locale.ROOT) + " address").orElse("where no node may be")
+                        + "; peers may be in " + allowed.stream().map(r -> r.name().toLowerCase(Locale.ROOT)).sorted().toList()
                         + " (node.peer.allowed-ranges)");
             }
             self |= address.port() == selfPort && isThisMachine(ip);

@@ -5,6 +5,7 @@ import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
@@ -12,6 +13,7 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 
 import dev.blockmine.node.NodeProperties;
 import dev.blockmine.node.mining.Verdict;
@@ -41,10 +43,15 @@ final class MinerConnection {
     private final SolutionBudget budget;
     private final RejectTally tally;
     private final Bans bans;
+    private final HttpOnMiningPort http;
     private volatile String name = "";
     private volatile boolean closing;
 
     MinerConnection(Socket socket, JobBoard board, NodeProperties.Tcp settings, Bans bans) {
+        this(socket, board, settings, bans, new HttpOnMiningPort(() -> -1));
+    }
+
+    MinerConnection(Socket socket, JobBoard board, NodeProperties.Tcp settings, Bans bans, HttpOnMiningPort http) {
         this.socket = socket;
         this.board = board;
         this.idleTimeout = settings.idleTimeout();
@@ -53,6 +60,7 @@ final class MinerConnection {
         this.budget = new SolutionBudget(settings.solutions().perSecond(), settings.solutions().burst());
         this.tally = new RejectTally(settings.solutions());
         this.bans = bans;
+        this.http = http;
     }
 
     String name() {
@@ -83,6 +91,10 @@ final class MinerConnection {
             if (bans.refuses(socket.getInetAddress())) {
                 log.debug("{} is refused for now (its address was cut off for bad nonces)", peer);
                 quit();
+                return;
+            }
+            if (HttpOnMiningPort.startsWithHttp(buffered)) {
+                http.answer(socket, buffered, peer);
                 return;
             }
             while (true) {
@@ -128,13 +140,25 @@ final class MinerConnection {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // only the node's end interrupts a connection
-        } catch (RuntimeException e) { // the chain could not store a block (a replica's database is away): never A
-            log.warn("{}: the chain could not take its block ({}); closing that connection", peer, e.getMessage());
+        } catch (DataAccessException | UncheckedIOException e) { // the store failed (a replica's database is away): never A
+            log.warn("{}: the chain could not store its block ({}); closing that connection", peer, causes(e));
+        } catch (RuntimeException e) { // a bug of ours, not the miner's or the store's: it needs its stack trace
+            log.error("{}: serving this miner failed; closing that connection", peer, e);
         } finally {
             board.forget(this);
             writer.flush(); // replies batched behind a Q or the end of the input still go out whole
             closeNow(); // after the catches: they may still send Q
         }
+    }
+
+    /** The message and the causes' messages, for a store failure whose root (say, the connection refused) is deep. */
+    private static String causes(Throwable e) {
+        StringBuilder said = new StringBuilder(String.valueOf(e.getMessage()));
+        Throwable cause = e.getCause();
+        for (int depth = 0; cause != null && depth < 5; cause = cause.getCause(), depth++) {
+            said.append(": ").append(cause.getMessage());
+        }
+        return said.toString();
     }
 
     /**

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +44,7 @@ public final class TcpMiningServer implements SmartLifecycle {
     private final Bans bans;
     private final AddressSlots slots;
     private final ThrottledLog refusals = new ThrottledLog(Duration.ofSeconds(10));
+    private final HttpOnMiningPort http;
     private volatile ServerSocket server;
     private volatile boolean running;
     private ScheduledExecutorService watchdog;
@@ -54,11 +56,17 @@ public final class TcpMiningServer implements SmartLifecycle {
 
     /** @param httpConnections connections the HTTP server holds at most, each a descriptor the TCP door leaves it */
     public TcpMiningServer(JobBoard board, NodeProperties.Tcp settings, int httpConnections) {
+        this(board, settings, httpConnections, () -> -1);
+    }
+
+    /** @param httpPort the node's HTTP port (negative while unknown), named to HTTP clients that dial this port */
+    public TcpMiningServer(JobBoard board, NodeProperties.Tcp settings, int httpConnections, IntSupplier httpPort) {
         this.board = board;
         this.settings = settings;
         this.bans = new Bans(settings.solutions().ban());
         this.slots = new AddressSlots("TCP connection", fitting(settings.maxConnections(), httpConnections),
                 settings.maxConnectionsPerAddress());
+        this.http = new HttpOnMiningPort(httpPort);
     }
 
     /**
@@ -168,7 +176,7 @@ public final class TcpMiningServer implements SmartLifecycle {
     }
 
     private void serve(Socket socket, Runnable onEnd) {
-        MinerConnection connection = new MinerConnection(socket, board, settings, bans);
+        MinerConnection connection = new MinerConnection(socket, board, settings, bans, http);
         connections.add(connection);
         try {
             Thread.ofVirtual().name("tcp-miner").start(() -> {

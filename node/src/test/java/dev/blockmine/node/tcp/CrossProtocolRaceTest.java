@@ -32,7 +32,7 @@ import dev.blockmine.pow.binary.Frame;
  * block at the same instant. Exactly one of the 120 wins (a 200 or an A); the chain grows by one valid block, and
  * {@code GET /chain} validates under both rules.
  */
-@TestPropertySource(properties = {"node.difficulty=3", "node.tcp.zero-bits=8"})
+@TestPropertySource(properties = {"node.difficulty=2", "node.tcp.zero-bits=8"})
 class CrossProtocolRaceTest extends NodeOnRandomPort {
 
     private static final int PER_PROTOCOL = 60;

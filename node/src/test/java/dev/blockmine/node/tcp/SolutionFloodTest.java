@@ -17,7 +17,7 @@ import dev.blockmine.pow.binary.Frame;
  * the answers. Bad nonces get their connection cut off and its address refused; valid but stale nonces (which cost a
  * hash each and are no offence) are throttled to the per-connection budget. Throughout, HTTP and new miners are served.
  */
-@TestPropertySource(properties = {"node.difficulty=3", "node.tcp.zero-bits=8"})
+@TestPropertySource(properties = {"node.difficulty=2", "node.tcp.zero-bits=8"})
 class SolutionFloodTest extends SolutionFloodScenario {
 
     private static final NodeProperties.Tcp.Solutions LIMITS = NodeProperties.Tcp.Solutions.defaults();

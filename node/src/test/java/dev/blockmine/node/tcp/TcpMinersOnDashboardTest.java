@@ -24,7 +24,7 @@ import dev.blockmine.pow.binary.FrameCodec;
  * A TCP miner is a connection that has asked for work with a valid G: silent sockets, and one whose G was refused,
  * are connections but not miners, on the dashboard and in {@code blockmine_tcp_miners}.
  */
-@TestPropertySource(properties = {"node.difficulty=3", "node.tcp.zero-bits=8"})
+@TestPropertySource(properties = {"node.difficulty=2", "node.tcp.zero-bits=8"})
 class TcpMinersOnDashboardTest extends NodeOnRandomPort {
 
     @Autowired

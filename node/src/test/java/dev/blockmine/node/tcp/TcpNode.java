@@ -13,7 +13,7 @@ final class TcpNode implements AutoCloseable {
     final JobBoard board;
     final TcpMiningServer server;
 
-    /** A fixed target of {@code zeroBits}, otherwise application.yml's settings. */
+    /** A fixed target of {@code zeroBits}, otherwise the default settings ({@link NodeProperties.Tcp#defaults()}). */
     TcpNode(int zeroBits, Duration idleTimeout) {
         this(settings(zeroBits).idleTimeout(idleTimeout).build());
     }

@@ -14,7 +14,7 @@ import org.springframework.test.context.TestPropertySource;
  * block and keep both carrier threads of a 2-core machine: {@code /last_block} stalled for seconds and a new miner
  * waited more than 5 s for its T. With fewer hashing permits than cores, both are served.
  */
-@TestPropertySource(properties = {"node.difficulty=3", "node.tcp.zero-bits=8",
+@TestPropertySource(properties = {"node.difficulty=2", "node.tcp.zero-bits=8",
         "node.tcp.solutions.per-second=0", "node.tcp.solutions.penalty-after=0"})
 class UnthrottledSolutionFloodTest extends SolutionFloodScenario {
 

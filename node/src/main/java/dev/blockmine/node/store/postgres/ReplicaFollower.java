@@ -3,6 +3,7 @@ package dev.blockmine.node.store.postgres;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
@@ -19,12 +20,16 @@ import dev.blockmine.node.chain.Chain;
  * Brings blocks other replicas appended into this replica's chain: it LISTENs for the notification every inserted
  * block sends (V2 migration) and appends what the database holds beyond our tip, through the chain's own append, so
  * every chain listener hears of it as of a block forged here (I to the TCP miners, dashboard, metrics, announcements
- * to peers). It also looks once a second without a notification, so nothing is missed while it reconnects.
+ * to peers). It also looks once a second without a notification, so nothing is missed while it reconnects. It never
+ * stops: a database away is tried again every second, a bug is logged with its stack trace and tried again with
+ * back-off (1 s doubling to 30 s).
  */
 final class ReplicaFollower implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ReplicaFollower.class);
     private static final String CHANNEL = "blockmine_block";
+    private static final Duration FIRST_BACK_OFF = Duration.ofSeconds(1);
+    private static final Duration LAST_BACK_OFF = Duration.ofSeconds(30);
 
     private final DataSource dataSource;
     private final Chain chain;
@@ -59,6 +64,7 @@ final class ReplicaFollower implements SmartLifecycle {
     }
 
     private void follow() {
+        Duration backOff = FIRST_BACK_OFF;
         while (running) {
             try (Connection connection = dataSource.getConnection()) {
                 try (Statement listen = connection.createStatement()) {
@@ -67,22 +73,32 @@ final class ReplicaFollower implements SmartLifecycle {
                 PGConnection notifications = connection.unwrap(PGConnection.class);
                 while (running) {
                     chain.catchUp();
+                    backOff = FIRST_BACK_OFF; // a round went through: the next failure is a new one
                     notifications.getNotifications(1000); // wakes at a new block, or after a second
                 }
             } catch (SQLException | DataAccessException e) {
                 if (running) {
                     log.warn("Cannot follow the chain's database ({}); trying again in a second", e.getMessage());
-                    pause();
+                    pause(FIRST_BACK_OFF); // the database comes back by itself: look every second
+                }
+            } catch (RuntimeException e) { // a bug, not the database: the follower must outlive it, or replicas drift
+                if (running) {
+                    log.error("Following the chain's database failed; trying again in {} s", backOff.toSeconds(), e);
+                    backOff = pause(backOff);
                 }
             }
         }
     }
 
-    private void pause() {
+    /** Waits {@code backOff}; returns the next one for a failure that repeats (doubled, at most {@link #LAST_BACK_OFF}). */
+    private Duration pause(Duration backOff) {
         try {
-            Thread.sleep(1000);
+            Thread.sleep(backOff);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            running = false; // only stop() interrupts
         }
+        Duration next = backOff.multipliedBy(2);
+        return next.compareTo(LAST_BACK_OFF) > 0 ? LAST_BACK_OFF : next;
     }
 }
