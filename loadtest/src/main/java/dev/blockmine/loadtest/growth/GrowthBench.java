@@ -53,7 +53,8 @@ public final class GrowthBench implements Callable<Integer> {
     private static final ProofRule RULE = new ProofRule(1);
 
     /** One chain length's figures. */
-    record Row(int blocks, long blockBytes, double firstStartSeconds, double restartSeconds, long liveHeap, double minePerMs, double balanceMs,
+    record Row(int blocks, long blockBytes, double firstStartSeconds, long firstLoadMillis, double restartSeconds,
+            long restartLoadMillis, long liveHeap, double minePerMs, double balanceMs,
             double syncSeconds, long catchUpBytes, double catchUpMs, double firstByteP50, double firstByteMax,
             double chainSeconds, int complete, int failed, double bystanderMaxMs, long heapPeak) {
     }
@@ -82,14 +83,16 @@ public final class GrowthBench implements Callable<Integer> {
     private Row measure(ChainFile file, Path log) throws Exception {
         Path data = file.dataDir(work);
         double firstStart;
+        long firstLoad;
         try (NodeUnderTest first = NodeUnderTest.start(jar, heap, log, "node.difficulty=1", "node.store=durable",
                 "node.data-dir=" + data)) {
             firstStart = first.startUp.toNanos() / 1e9; // no checkpoint yet: the whole journal is validated
+            firstLoad = first.chainLoadMillis;
         } // stopping writes the checkpoint the restart takes up
         try (NodeUnderTest a = NodeUnderTest.start(jar, heap, log, "node.difficulty=1", "node.store=durable",
                 "node.data-dir=" + data)) {
-            System.out.printf(Locale.ROOT, "  first start %.1f s, restart %.1f s; measuring...%n", firstStart,
-                    a.startUp.toNanos() / 1e9);
+            System.out.printf(Locale.ROOT, "  first start %.1f s (chain %d ms), restart %.1f s (chain %d ms); measuring...%n",
+                    firstStart, firstLoad, a.startUp.toNanos() / 1e9, a.chainLoadMillis);
             long live = a.liveHeap();
             double mine = mineMedian(a, 200);
             double balance = median(a, "/balance?id=miner-3", 500);
@@ -109,7 +112,8 @@ public final class GrowthBench implements Callable<Integer> {
                     check(a, b);
                 }
                 double catchUp = Percentiles.of(catchUps).millisAt(50);
-                return new Row(file.blocks(), file.averageBlockBytes(), firstStart, a.startUp.toNanos() / 1e9, live, mine,
+                return new Row(file.blocks(), file.averageBlockBytes(), firstStart, firstLoad, a.startUp.toNanos() / 1e9,
+                        a.chainLoadMillis, live, mine,
                         balance,
                         sync, bytes, catchUp, chains.firstByte.millisAt(50), chains.firstByte.millisAt(100),
                         chains.seconds, chains.complete, chains.failed, chains.bystanderMax / 1e6, chains.heapPeak);
@@ -248,15 +252,18 @@ public final class GrowthBench implements Callable<Integer> {
     private void print(List<Row> rows, long baseHeap) {
         Row base = rows.getFirst();
         System.out.println();
-        System.out.printf(Locale.ROOT, "| blocks | block string | first start | restart | heap per block | POST /mine p50 | GET /balance p50 "
+        System.out.printf(Locale.ROOT, "| blocks | block string | first start (chain) | restart (chain) | heap per block | POST /mine p50 | GET /balance p50 "
                 + "| fresh peer sync | 1-block catch-up | GET /chain x%d: first byte p50 / max | all read in | not complete "
                 + "| bystander max | heap peak |%n", readers);
         System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (Row row : rows) {
-            System.out.printf(Locale.ROOT, "| %,d | %d B | %.1f s | %.1f s | %d B (%.1fx) | %.2f ms (%.2fx) | %.2f ms (%.2fx) | %.1f s "
+            // heap per block: against an empty node for the first chain, then the slope from the first chain on
+            long perBlock = row == base ? (row.liveHeap() - baseHeap) / row.blocks()
+                    : (row.liveHeap() - base.liveHeap()) / Math.max(1, row.blocks() - base.blocks());
+            System.out.printf(Locale.ROOT, "| %,d | %d B | %.1f s (%.1f s) | %.1f s (%.2f s) | %d B (%.1fx) | %.2f ms (%.2fx) | %.2f ms (%.2fx) | %.1f s "
                             + "| %,d B, %.0f ms | %.0f / %.0f ms | %.1f s | %d | %d ms | %d MB |%n",
-                    row.blocks(), row.blockBytes(), row.firstStartSeconds(), row.restartSeconds(), (row.liveHeap() - baseHeap) / row.blocks(),
-                    (double) (row.liveHeap() - baseHeap) / row.blocks() / row.blockBytes(), row.minePerMs(),
+                    row.blocks(), row.blockBytes(), row.firstStartSeconds(), row.firstLoadMillis() / 1e3, row.restartSeconds(),
+                    row.restartLoadMillis() / 1e3, perBlock, (double) perBlock / row.blockBytes(), row.minePerMs(),
                     row.minePerMs() / base.minePerMs(), row.balanceMs(), row.balanceMs() / base.balanceMs(),
                     row.syncSeconds(), row.catchUpBytes(), row.catchUpMs(), row.firstByteP50(), row.firstByteMax(),
                     row.chainSeconds(), row.failed(), Math.round(row.bystanderMaxMs()), row.heapPeak() >> 20);

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,11 +30,16 @@ final class NodeUnderTest implements AutoCloseable {
     final Process process;
     /** From the process's start to its first answer of {@code GET /last_block}. */
     final Duration startUp;
+    /** How long the node took to load and validate its stored chain, as it logged it (-1 when it did not). */
+    final long chainLoadMillis;
 
-    private NodeUnderTest(String url, Process process, Duration startUp) {
+    private static final Pattern LOADED = Pattern.compile("Loaded \\d+ blocks .* in (\\d+) ms");
+
+    private NodeUnderTest(String url, Process process, Duration startUp, long chainLoadMillis) {
         this.url = url;
         this.process = process;
         this.startUp = startUp;
+        this.chainLoadMillis = chainLoadMillis;
     }
 
     static NodeUnderTest start(Path jar, String heap, Path log, String... settings) throws IOException, InterruptedException {
@@ -43,14 +49,16 @@ final class NodeUnderTest implements AutoCloseable {
         }
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx" + heap, "-jar", jar.toString(), "--server.port=" + port, "--node.tcp.port=-1",
-                "--logging.level.dev.blockmine=warn", "--management.endpoints.web.exposure.include=prometheus"));
+                "--logging.level.dev.blockmine=warn", "--logging.level.dev.blockmine.node.chain.ChainConfiguration=info",
+                "--management.endpoints.web.exposure.include=prometheus"));
+        long logged = Files.exists(log) ? Files.size(log) : 0;
         for (String setting : settings) {
             command.add("--" + setting);
         }
         long started = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        NodeUnderTest node = new NodeUnderTest("http://127.0.0.1:" + port, process, Duration.ZERO);
+        NodeUnderTest node = new NodeUnderTest("http://127.0.0.1:" + port, process, Duration.ZERO, -1);
         long deadline = started + TimeUnit.MINUTES.toNanos(10);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -58,7 +66,14 @@ final class NodeUnderTest implements AutoCloseable {
             }
             try {
                 if (node.status("/last_block") == 200) {
-                    return new NodeUnderTest(node.url, process, Duration.ofNanos(System.nanoTime() - started));
+                    Duration startUp = Duration.ofNanos(System.nanoTime() - started);
+                    String output;
+                    try (var in = Files.newInputStream(log)) {
+                        in.skipNBytes(logged);
+                        output = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                    }
+                    Matcher loaded = LOADED.matcher(output);
+                    return new NodeUnderTest(node.url, process, startUp, loaded.find() ? Long.parseLong(loaded.group(1)) : -1);
                 }
             } catch (IOException e) {
                 // not up yet

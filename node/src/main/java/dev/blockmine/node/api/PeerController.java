@@ -69,6 +69,7 @@ class PeerController {
             return node.stringValue();
         }).toList();
         Peers.Registration registration;
+        List<String> before = peers.all();
         try {
             registration = peers.register(addresses);
         } catch (IllegalArgumentException e) {
@@ -83,7 +84,8 @@ class PeerController {
         if (!registration.skipped().isEmpty()) {
             registration.skipped().forEach(body.putArray("skipped")::add);
         }
-        consensus.request(); // coalesced: syncs with the new peers, which proves them nodes before they hear of blocks
+        // a new peer hears of our blocks once it has answered as a node: one small request each
+        consensus.introduce(registration.peers().stream().filter(peer -> !before.contains(peer)).toList());
         return JsonResponses.json(HttpStatus.CREATED, body);
     }
 

@@ -56,12 +56,12 @@ class ChainConfiguration {
     @Bean
     Chain chain(NodeProperties properties, BlockStore store, PendingPool pool, BlockValidation validation, LedgerRule ledger,
             Checkpoint checkpoint) {
+        long started = System.nanoTime();
         List<SealedBlock> stored = store.load();
         if (!stored.isEmpty()) {
             long trusted = checkpoint.vouchesFor(stored) ? checkpoint.height() : 0;
-            long started = System.nanoTime();
             validate(stored, trusted, validation, properties);
-            log.info("Loaded {} blocks from {}, validated {} of them ({} taken on the checkpoint at block {}) in {} ms",
+            log.info("Loaded {} blocks from {} and validated {} of them ({} taken on the checkpoint at block {}) in {} ms",
                     stored.size(), where(properties), stored.size() - trusted, trusted, trusted,
                     (System.nanoTime() - started) / 1_000_000);
         }

@@ -1,6 +1,5 @@
 package dev.blockmine.node.chain;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -60,19 +59,27 @@ public final class JournalStore implements BlockStore, AutoCloseable {
         List<SealedBlock> blocks = new ArrayList<>();
         count = 0;
         long complete = 0; // bytes up to the end of the last whole line
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            StringBuilder line = new StringBuilder(512);
-            long at = 0;
-            for (int b; (b = in.read()) >= 0; ) {
-                at++;
-                if (b != '\n') {
-                    line.append((char) b);
-                    continue;
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[1 << 20];
+            int held = 0; // bytes of the buffer not yet taken as lines
+            long at = 0; // bytes read from the file
+            for (int n; (n = in.read(buffer, held, buffer.length - held)) > 0; ) {
+                int start = 0;
+                for (int i = held; i < held + n; i++) {
+                    if (buffer[i] == '\n') {
+                        // ISO-8859-1 keeps each byte a char, as the ASCII block string was written: no decoding to do
+                        blocks.add(follow(blocks, new String(buffer, start, i - start, StandardCharsets.ISO_8859_1)));
+                        complete = at + (i - held) + 1;
+                        recordEnd(complete);
+                        start = i + 1;
+                    }
                 }
-                blocks.add(follow(blocks, line.toString()));
-                line.setLength(0);
-                recordEnd(at);
-                complete = at;
+                at += n;
+                held += n - start;
+                System.arraycopy(buffer, start, buffer, 0, held);
+                if (held == buffer.length) {
+                    buffer = Arrays.copyOf(buffer, buffer.length * 2); // a line longer than the buffer
+                }
             }
             if (complete < at) { // no newline: the write was cut short by a crash, and was never acknowledged
                 log.warn("Cutting a torn last line ({} bytes) from {}", at - complete, file);

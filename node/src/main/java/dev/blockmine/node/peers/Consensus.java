@@ -49,6 +49,7 @@ public final class Consensus {
     private final Semaphore fetches;
     private CompletableFuture<Outcome> running; // guarded by this
     private CompletableFuture<Outcome> queued; // guarded by this
+    private boolean queuedAsked; // guarded by this: whether someone asked for the queued resolve (every peer)
 
     public Consensus(Chain chain, Peers peers, PeerClient client, BlockValidation validation, int parallelFetches) {
         this.chain = chain;
@@ -58,28 +59,61 @@ public final class Consensus {
         this.fetches = new Semaphore(parallelFetches);
     }
 
-    /** Resolves with every peer and waits for the outcome. */
+    /**
+     * Resolves with every peer, resting ones included, and waits for the outcome: someone asked for it
+     * ({@code GET /nodes/resolve}).
+     */
     public Outcome resolve() {
-        return request().join();
+        return request(true).join();
     }
 
-    /** Asks for a resolve: one that starts now, or the one queued behind the resolve running. */
-    public synchronized CompletableFuture<Outcome> request() {
+    /**
+     * Asks for a resolve in the background (a gap announcement, the start): with the peers that are not resting, so
+     * that what others make us send stays bounded however often they ask.
+     */
+    public CompletableFuture<Outcome> request() {
+        return request(false);
+    }
+
+    /** A resolve that starts now, or the one queued behind the resolve running. */
+    private synchronized CompletableFuture<Outcome> request(boolean asked) {
         if (running == null) {
             running = new CompletableFuture<>();
-            start(running);
+            start(running, asked);
             return running;
         }
         if (queued == null) {
             queued = new CompletableFuture<>();
         }
+        queuedAsked |= asked;
         return queued;
     }
 
-    private void start(CompletableFuture<Outcome> resolve) {
+    /**
+     * Proves new peers nodes before they hear of our blocks: asks each for the first block of its chain
+     * ({@code GET /chain?from=1&limit=1}, one small request), and a peer that answers with a chain is proven. Nothing
+     * is adopted here: a resolve does that.
+     */
+    public void introduce(List<String> fresh) {
+        for (String peer : fresh) {
+            Thread.ofVirtual().name("introduce").start(() -> {
+                try {
+                    client.chain(peer, 1, 1, block -> {
+                    });
+                    peers.proven(peer);
+                } catch (IOException e) {
+                    log.info("{} did not answer as a node (it is not told of blocks until it does): {}", peer, e.getMessage());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+    }
+
+    private void start(CompletableFuture<Outcome> resolve, boolean asked) {
         Thread.ofVirtual().name("resolve").start(() -> {
             try {
-                resolve.complete(resolveNow());
+                resolve.complete(resolveNow(asked));
             } catch (RuntimeException e) {
                 log.error("A resolve failed", e);
                 resolve.complete(new Outcome(false, chain.blocks(), List.of("resolve failed: " + e)));
@@ -91,17 +125,19 @@ public final class Consensus {
 
     private synchronized void next() {
         running = queued;
+        boolean asked = queuedAsked;
         queued = null;
+        queuedAsked = false;
         if (running != null) {
-            start(running);
+            start(running, asked);
         }
     }
 
-    private Outcome resolveNow() {
+    private Outcome resolveNow(boolean everyPeer) {
         Queue<String> rejected = new ConcurrentLinkedQueue<>();
         AtomicBoolean replaced = new AtomicBoolean();
         try (ExecutorService perPeer = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<String> ready = peers.ready(); // a peer that keeps failing rests between tries
+            List<String> ready = everyPeer ? peers.all() : peers.ready(); // a failing peer rests between tries
             peers.all().stream().filter(peer -> !ready.contains(peer))
                     .forEach(peer -> rejected.add(peer + ": resting after failed exchanges; asked again shortly"));
             for (String peer : ready) {

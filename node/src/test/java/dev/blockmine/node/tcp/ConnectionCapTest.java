@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,8 +63,12 @@ class ConnectionCapTest {
         Socket socket = new Socket();
         idle.add(socket);
         socket.bind(new InetSocketAddress(from, 0));
-        socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
-        socket.setSoTimeout(20);
+        try {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+            socket.setSoTimeout(20);
+        } catch (SocketException resetAlready) {
+            socket.close(); // the node accepted and reset it before connect returned: closed by the node
+        }
         return socket;
     }
 
