@@ -59,7 +59,7 @@ public final class BlockAnnouncer {
             return; // a replaced chain is longer and an append adds one: the tip never comes back down
         }
         announced = block.index();
-        var current = peers.provenReady(); // not addresses that never answered with a chain, nor resting ones
+        var current = peers.proven(); // not addresses that never answered with a chain; each outbox retries with back-off
         outboxes.keySet().retainAll(current);
         for (String peer : current) {
             if (event.fromPeer().filter(peer::equals).isEmpty()) {

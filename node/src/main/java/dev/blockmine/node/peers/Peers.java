@@ -127,11 +127,6 @@ public final class Peers {
         return known.keySet().stream().filter(proven::contains).toList();
     }
 
-    /** The ready peers that proved to be nodes: they answered a page of a chain. */
-    public synchronized List<String> provenReady() {
-        return ready().stream().filter(proven::contains).toList();
-    }
-
     /** {@code peer} answered a page of a chain: it is a node, and hears of our blocks from now on. */
     public synchronized void proven(String peer) {
         if (known.containsKey(peer)) {

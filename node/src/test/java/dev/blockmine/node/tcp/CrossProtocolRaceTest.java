@@ -36,7 +36,7 @@ import dev.blockmine.pow.binary.Frame;
 class CrossProtocolRaceTest extends NodeOnRandomPort {
 
     private static final int PER_PROTOCOL = 60;
-    private static final ProofRule HTTP_RULE = new ProofRule(3);
+    private static final ProofRule HTTP_RULE = new ProofRule(2); // the node's rule (node.difficulty=2)
 
     @Autowired
     TcpMiningServer tcp;
@@ -90,7 +90,7 @@ class CrossProtocolRaceTest extends NodeOnRandomPort {
                 }
                 go.countDown();
             }
-            // At this low test difficulty a late HTTP proof may also be valid for the block just forged (1 in 4,096
+            // At this low test difficulty a late HTTP proof may also be valid for the block just forged (1 in 256
             // each): it then rightly wins the next block. The block raced for has exactly one winner either way.
             long httpWins = 0;
             java.util.Set<Long> laterBlocks = new java.util.HashSet<>();

@@ -26,7 +26,7 @@ import dev.blockmine.pow.binary.Frame;
  */
 abstract class SolutionFloodScenario extends NodeOnRandomPort {
 
-    static final ProofRule HTTP_RULE = new ProofRule(3);
+    static final ProofRule HTTP_RULE = new ProofRule(2); // the node's rule (node.difficulty=2)
     static final int ZERO_BITS = 8;
     private static final Duration REQUEST_BOUND = Duration.ofSeconds(1);
     private static final int NEWCOMER_BOUND_MILLIS = 5_000;
