@@ -223,6 +223,16 @@ public final class Chain {
         }
     }
 
+    /** Every transaction waiting, oldest first (the pool is bounded: at most node.max-pending). */
+    public List<Transaction> pending() {
+        lock.lock();
+        try {
+            return pool.list();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** The tip and the pending transactions that fit in a block, read together: what the next block is built on. */
     public NextBlock nextBlock() {
         lock.lock();

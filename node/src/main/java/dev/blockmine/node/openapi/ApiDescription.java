@@ -49,7 +49,18 @@ class ApiDescription {
             Map.entry("/events", "New tips as server-sent events: the current tip first, then one \"tip\" event per new tip"
                     + " (id = index, data {\"block\", \"hash\", \"index\"}); 503 past node.events.max-subscribers"),
             Map.entry("/dashboard/snapshot", "The dashboard's figures, once"),
-            Map.entry("/dashboard/events", "The dashboard's figures as server-sent events"));
+            Map.entry("/dashboard/events", "The dashboard's figures as server-sent events"),
+            Map.entry("/blocks/{id}/explained", "One block by index or hash as the explorer shows it, and why it is valid:"
+                    + " the previous block's string, the proof (a string), the digest and the zeros required; for binary"
+                    + " blocks the job data and the nonce's bytes"),
+            Map.entry("/accounts", "An account (id=ID): balance as GET /balance, blocks won, transactions received and sent,"
+                    + " and a page of its history newest first (page from 1, limit 1 to 100, default 20); nonce when signed"),
+            Map.entry("/pending", "The pending pool, oldest first: {\"count\", \"next_index\", \"transactions\"}"),
+            Map.entry("/explorer", "The explorer's page: the latest blocks live, the pending pool, search"),
+            Map.entry("/explorer/", "The explorer's page (as /explorer)"),
+            Map.entry("/explorer/blocks/{index}", "The explorer's page of one block, and why it is valid; try a proof"),
+            Map.entry("/explorer/accounts/{id}", "The explorer's page of one account: balance and history"),
+            Map.entry("/explorer/accounts", "The explorer's page of one account named by ?id= (any id, slashes too)"));
 
     @Bean
     OpenApiCustomizer blockmineApi() {

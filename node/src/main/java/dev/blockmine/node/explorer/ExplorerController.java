@@ -1,0 +1,117 @@
+package dev.blockmine.node.explorer;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.blockmine.node.api.ApiException;
+import dev.blockmine.node.chain.BlockList;
+import dev.blockmine.node.chain.Chain;
+import dev.blockmine.node.chain.SealedBlock;
+import dev.blockmine.node.chain.Transaction;
+import dev.blockmine.pow.BlockShape;
+import dev.blockmine.pow.CanonicalJson;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The explorer: its pages (one static page, static/explorer.html, that reads the path it was opened at) and the JSON
+ * behind them. Every answer reads a block or a few by index, the account index and the pending pool: never the chain.
+ */
+@RestController
+class ExplorerController {
+
+    private static final Resource PAGE = new ClassPathResource("static/explorer.html");
+
+    private final Chain chain;
+    private final BlockExplanation explanation;
+    private final AccountHistory history;
+
+    ExplorerController(Chain chain, BlockExplanation explanation, AccountHistory history) {
+        this.chain = chain;
+        this.explanation = explanation;
+        this.history = history;
+    }
+
+    @GetMapping({"/explorer", "/explorer/", "/explorer/blocks/{index}", "/explorer/accounts/{id}", "/explorer/accounts"})
+    ResponseEntity<Resource> page() {
+        return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(PAGE);
+    }
+
+    /** One block by index or hash, with why it is valid (see {@link BlockExplanation}). */
+    @GetMapping("/blocks/{id}/explained")
+    ResponseEntity<String> block(@PathVariable("id") String id) {
+        BlockList blocks = chain.blocks();
+        Optional<SealedBlock> found;
+        if (id.matches("[0-9]{1,18}")) {
+            long index = Long.parseLong(id);
+            found = index >= 1 && index <= blocks.size() ? Optional.of(blocks.at(index)) : Optional.empty();
+        } else if (id.matches("[0-9a-f]{64}")) {
+            found = chain.blockWithHash(id).filter(block -> block.index() <= blocks.size());
+        } else {
+            throw ApiException.badRequest("Name a block by its index (1 for the genesis block) or its hash (64 lowercase"
+                    + " hex digits)");
+        }
+        SealedBlock block = found.orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "No block " + id
+                + " in this chain (its length is " + blocks.size() + ")"));
+        return json(explanation.of(block, blocks));
+    }
+
+    /** An account: balance, counts, and a page of its history, newest first. */
+    @GetMapping("/accounts")
+    ResponseEntity<String> account(@RequestParam(name = "id", required = false) String id,
+            @RequestParam(name = "page", required = false) String page,
+            @RequestParam(name = "limit", required = false) String limit) {
+        if (BlockShape.idProblem(id) != null) {
+            throw ApiException.badRequest("id is required: GET /accounts?id=ID, at most " + BlockShape.MAX_ID_BYTES
+                    + " bytes as JSON writes it");
+        }
+        int number = page == null ? 1 : (int) number("page", page, 1, Integer.MAX_VALUE);
+        int size = limit == null ? AccountHistory.DEFAULT_PAGE_BLOCKS
+                : (int) number("limit", limit, 1, AccountHistory.MAX_PAGE_BLOCKS);
+        return json(history.of(id, number, size));
+    }
+
+    /** The pending pool, oldest first: the transactions the next blocks take. */
+    @GetMapping("/pending")
+    ResponseEntity<String> pending() {
+        List<Transaction> pending = chain.pending();
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        json.put("count", pending.size());
+        json.put("next_index", chain.tip().index() + 1);
+        ArrayNode transactions = json.putArray("transactions");
+        for (Transaction tx : pending) {
+            JsonNode parsed = CanonicalJson.parse(tx.canonicalJson());
+            transactions.add(parsed);
+        }
+        return json(json);
+    }
+
+    private static ResponseEntity<String> json(JsonNode body) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(CanonicalJson.encode(body));
+    }
+
+    private static long number(String name, String text, long min, long max) {
+        try {
+            long value = Long.parseLong(text);
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw ApiException.badRequest(name + " must be an integer from " + min + " to " + max + ", was "
+                + CanonicalJson.quote(text.length() > 40 ? text.substring(0, 40) + "…" : text));
+    }
+}
