@@ -9,6 +9,8 @@ import java.util.Optional;
 
 import dev.blockmine.node.chain.Block;
 import dev.blockmine.node.chain.BlockList;
+import dev.blockmine.node.chain.Chain;
+import dev.blockmine.node.chain.ChainListeners;
 import dev.blockmine.node.chain.Checkpoint;
 import dev.blockmine.node.chain.DerivedState;
 import dev.blockmine.node.chain.ChainRule;
@@ -58,6 +60,17 @@ public final class Ledger implements LedgerRule, ChainRule, DerivedState {
     @Override
     public String name() {
         return "ledger";
+    }
+
+    /**
+     * Keeps the balances of {@code chain}'s recent blocks up to date as it changes, on a background listener's thread
+     * (and once now, for the chain as it was loaded): a look-up, a spend's check or a peer's branch validated on top
+     * of our tip then finds them kept instead of counting the chain from its genesis block (a million blocks take
+     * seconds, longer than the deadline of the peer exchange that asks).
+     */
+    public void follow(Chain chain) {
+        chain.listen(ChainListeners.Turn.BACKGROUND, event -> at(chain.blocks()));
+        Thread.ofVirtual().name("ledger-catch-up").start(() -> at(chain.blocks()));
     }
 
     @Override

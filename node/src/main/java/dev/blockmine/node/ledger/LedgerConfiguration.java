@@ -17,6 +17,7 @@ class LedgerConfiguration {
 
     @Bean
     Accounts accounts(Chain chain, Ledger ledger) {
+        ledger.follow(chain);
         return new Accounts(chain, ledger);
     }
 }
