@@ -54,7 +54,7 @@ public final class GrowthBench implements Callable<Integer> {
 
     /** One chain length's figures. */
     record Row(int blocks, long blockBytes, double firstStartSeconds, long firstLoadMillis, double restartSeconds,
-            long restartLoadMillis, long liveHeap, double minePerMs, double balanceMs,
+            long restartLoadMillis, double explainedMs, double accountMs, long liveHeap, double minePerMs, double balanceMs,
             double syncSeconds, long catchUpBytes, double catchUpMs, double firstByteP50, double firstByteMax,
             double chainSeconds, int complete, int failed, double bystanderMaxMs, long heapPeak) {
     }
@@ -96,6 +96,9 @@ public final class GrowthBench implements Callable<Integer> {
             long live = a.liveHeap();
             double mine = mineMedian(a, 200);
             double balance = median(a, "/balance?id=miner-3", 500);
+            // the explorer's JSON: a block explained (mid-chain), a busy miner's history
+            double explained = median(a, "/blocks/" + (file.blocks() / 2) + "/explained", 200);
+            double account = median(a, "/accounts?id=miner-3&page=1&limit=20", 200);
             Readers chains = readChains(a, file.blocks() + 200);
             try (NodeUnderTest b = NodeUnderTest.start(jar, heap, log, "node.difficulty=1");
                     CountingProxy proxy = new CountingProxy(Integer.parseInt(a.url.substring(a.url.lastIndexOf(':') + 1)))) {
@@ -113,7 +116,7 @@ public final class GrowthBench implements Callable<Integer> {
                 }
                 double catchUp = Percentiles.of(catchUps).millisAt(50);
                 return new Row(file.blocks(), file.averageBlockBytes(), firstStart, firstLoad, a.startUp.toNanos() / 1e9,
-                        a.chainLoadMillis, live, mine,
+                        a.chainLoadMillis, explained, account, live, mine,
                         balance,
                         sync, bytes, catchUp, chains.firstByte.millisAt(50), chains.firstByte.millisAt(100),
                         chains.seconds, chains.complete, chains.failed, chains.bystanderMax / 1e6, chains.heapPeak);
@@ -267,6 +270,13 @@ public final class GrowthBench implements Callable<Integer> {
                     row.minePerMs() / base.minePerMs(), row.balanceMs(), row.balanceMs() / base.balanceMs(),
                     row.syncSeconds(), row.catchUpBytes(), row.catchUpMs(), row.firstByteP50(), row.firstByteMax(),
                     row.chainSeconds(), row.failed(), Math.round(row.bystanderMaxMs()), row.heapPeak() >> 20);
+        }
+        System.out.println();
+        System.out.println("| blocks | GET /blocks/{n}/explained p50 | GET /accounts?id= (a miner of 1 in 20) p50 |");
+        System.out.println("|---:|---:|---:|");
+        for (Row row : rows) {
+            System.out.printf(Locale.ROOT, "| %,d | %.2f ms (%.2fx) | %.2f ms (%.2fx) |%n", row.blocks(), row.explainedMs(),
+                    row.explainedMs() / base.explainedMs(), row.accountMs(), row.accountMs() / base.accountMs());
         }
         System.out.println();
     }
