@@ -61,7 +61,7 @@ public final class Chain {
             store.append(genesis);
             blocks = BlockList.of(List.of(genesis));
         } else {
-            blocks = stored instanceof BlockList list ? list : BlockList.of(stored);
+            blocks = BlockList.of(stored); // its own chunks: a version another chain still appends to is never shared
         }
         tip = blocks.tip();
         hashes.rebuild(blocks);
