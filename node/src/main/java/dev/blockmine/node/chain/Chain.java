@@ -153,11 +153,7 @@ public final class Chain {
         if (longer.size() <= tip.index()) { // most peers' chains: no need to ask the store
             return false;
         }
-        BlockList ours = blocks;
-        int shared = 0;
-        while (shared < ours.size() && ours.get(shared).hash().equals(longer.get(shared).hash())) {
-            shared++;
-        }
+        int shared = shared(blocks, longer);
         return adoptBranch(shared, longer.subList(shared, longer.size()), fromPeer);
     }
 
@@ -212,6 +208,15 @@ public final class Chain {
         }
         listeners.runInline(replaced);
         return true;
+    }
+
+    /** How many blocks two chains share from their genesis blocks on. */
+    private static int shared(List<SealedBlock> ours, List<SealedBlock> theirs) {
+        int shared = 0;
+        while (shared < Math.min(ours.size(), theirs.size()) && ours.get(shared).equals(theirs.get(shared))) {
+            shared++;
+        }
+        return shared;
     }
 
     public int pendingCount() {
@@ -273,11 +278,7 @@ public final class Chain {
      */
     boolean adoptStored() {
         List<SealedBlock> stored = store.load();
-        BlockList ours = blocks;
-        int shared = 0;
-        while (shared < Math.min(ours.size(), stored.size()) && ours.get(shared).hash().equals(stored.get(shared).hash())) {
-            shared++;
-        }
+        int shared = shared(blocks, stored);
         return shared < stored.size()
                 && adopt(Optional.empty(), shared, List.copyOf(stored.subList(shared, stored.size())), () -> true);
     }

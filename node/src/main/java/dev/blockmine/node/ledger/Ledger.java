@@ -39,11 +39,9 @@ public final class Ledger implements LedgerRule, ChainRule, DerivedState {
     private final SpendRule rule;
     /** recent[i % RECENT]: the balances after the block of index i, if still known; guarded by itself. */
     private final AtTip[] recent = new AtTip[RECENT];
-    /** The balances a checkpoint saved, after its block (by hash: that block object is made later). */
-    private final Checkpointed saved;
-
-    private record Checkpointed(long height, String hash, Balances balances) {
-    }
+    /** Where the balances a checkpoint saved stand (by hash: that block object is made later), and the balances. */
+    private final Checkpoint checkpoint;
+    private final Balances saved;
 
     public Ledger(LedgerMode mode) {
         this(mode, Checkpoint.NONE);
@@ -54,7 +52,8 @@ public final class Ledger implements LedgerRule, ChainRule, DerivedState {
         this.mode = mode;
         this.rule = new SpendRule(mode);
         JsonNode state = checkpoint.states().get(name());
-        this.saved = state == null ? null : new Checkpointed(checkpoint.height(), checkpoint.hash(), Balances.fromJson(state));
+        this.checkpoint = checkpoint;
+        this.saved = state == null ? null : Balances.fromJson(state);
     }
 
     @Override
@@ -203,10 +202,9 @@ public final class Ledger implements LedgerRule, ChainRule, DerivedState {
                 }
             }
             if (balances == null) {
-                boolean fromSaved = saved != null && saved.height() <= size
-                        && blocks.get((int) saved.height() - 1).hash().equals(saved.hash());
-                known = fromSaved ? (int) saved.height() : 0;
-                balances = fromSaved ? saved.balances() : Balances.EMPTY;
+                boolean fromSaved = saved != null && checkpoint.vouchesFor(blocks);
+                known = fromSaved ? (int) checkpoint.height() : 0;
+                balances = fromSaved ? saved : Balances.EMPTY;
             }
             for (int i = known; i < size; i++) {
                 SealedBlock block = blocks.get(i);
