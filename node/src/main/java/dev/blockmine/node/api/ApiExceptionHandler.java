@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import dev.blockmine.node.chain.ChainBusy;
 import dev.blockmine.pow.CanonicalJson;
 
 /** Every failure answers a JSON object with a {@code message}, as the course clients expect; never an HTML page. */
@@ -33,6 +34,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         log.warn("The chain's database failed: {}", e.getMessage());
         return JsonResponses.message(HttpStatus.SERVICE_UNAVAILABLE,
                 "The chain's database is unavailable; nothing was stored. Try again shortly.");
+    }
+
+    /** A change waited its bounded time for a stalled store: nothing changed, and the client is told to retry. */
+    @ExceptionHandler(ChainBusy.class)
+    ResponseEntity<String> chainBusy(ChainBusy e) {
+        log.warn("Refused with 503: {}", e.getMessage());
+        return JsonResponses.message(HttpStatus.SERVICE_UNAVAILABLE,
+                "The node's store is slow to answer; nothing was changed. Try again shortly.");
     }
 
     @ExceptionHandler(Exception.class)

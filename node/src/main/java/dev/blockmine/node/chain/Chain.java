@@ -2,9 +2,11 @@ package dev.blockmine.node.chain;
 
 import java.math.BigInteger;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.BooleanSupplier;
@@ -13,16 +15,25 @@ import dev.blockmine.pow.BlockTime;
 
 /**
  * The chain and the transactions waiting for the next block. Every change is serialized by one lock and made
- * durable in the {@link BlockStore} before the lock is released; the tip is readable without the lock. Every
- * block, whoever forged it (HTTP proofs, binary nonces, a peer), goes through one compare-and-append on the tip,
- * so each block has exactly one winner; every change of tip is one {@link ChainEvent} to the listeners.
+ * durable in the {@link BlockStore} before the lock is released. Every block, whoever forged it (HTTP proofs, binary
+ * nonces, a peer), goes through one compare-and-append on the tip, so each block has exactly one winner; every change
+ * of tip is one {@link ChainEvent} to the listeners.
+ * <p>
+ * The lock is held across the store's write (a journal's fsync, a database's round trip): that is what makes a block
+ * durable before anyone sees it. So no read takes it: the blocks, the tip and the pending transactions are immutable
+ * versions, read as they are. A change waits for the lock at most {@link #LOCK_WAIT}, then fails with
+ * {@link ChainBusy} (a 503 to a client) rather than hang behind a stalled disk or database.
  */
 public final class Chain {
+
+    /** How long a change waits for the one before it to be stored: a healthy store takes milliseconds. */
+    public static final Duration LOCK_WAIT = Duration.ofSeconds(5);
 
     private final PendingPool pool;
     private final BlockStore store;
     private final LedgerRule ledger;
     private final ReentrantLock lock = new ReentrantLock();
+    private final Duration lockWait;
     private final ChainListeners listeners = new ChainListeners();
     private final StoreCatchUp catchUp;
     /** Replaced (never changed) under the lock; readers take the current version without it. */
@@ -52,6 +63,13 @@ public final class Chain {
 
     /** A chain whose transactions wait in {@code pool}. */
     public Chain(Clock clock, PendingPool pool, BlockStore store, List<SealedBlock> stored, LedgerRule ledger) {
+        this(clock, pool, store, stored, ledger, LOCK_WAIT);
+    }
+
+    /** @param lockWait how long a change waits for the lock before {@link ChainBusy} (shorter in tests) */
+    public Chain(Clock clock, PendingPool pool, BlockStore store, List<SealedBlock> stored, LedgerRule ledger,
+            Duration lockWait) {
+        this.lockWait = lockWait;
         this.pool = pool;
         this.store = store;
         this.ledger = ledger;
@@ -126,7 +144,7 @@ public final class Chain {
             throw new IllegalArgumentException("block " + next.index() + " does not follow block " + basis.tip().index());
         }
         ChainEvent appended = new ChainEvent.BlockAppended(next, fromPeer);
-        lock.lock();
+        lock("append block " + next.index());
         try {
             List<SealedBlock> after = new WithNext(blocks, next);
             // false also when a store shared by replicas holds another block at this index
@@ -187,7 +205,7 @@ public final class Chain {
      */
     private boolean adopt(Optional<String> fromPeer, long forkIndex, List<SealedBlock> branch, BooleanSupplier store) {
         ChainEvent replaced;
-        lock.lock();
+        lock("adopt " + branch.size() + " blocks after block " + forkIndex);
         try {
             BlockList ours = blocks;
             if (forkIndex + branch.size() <= ours.size() || forkIndex > ours.size()
@@ -220,31 +238,27 @@ public final class Chain {
     }
 
     public int pendingCount() {
-        lock.lock();
-        try {
-            return pool.count();
-        } finally {
-            lock.unlock();
-        }
+        return pool.count();
     }
 
     /** Every transaction waiting, oldest first (the pool is bounded: at most node.max-pending). */
     public List<Transaction> pending() {
-        lock.lock();
-        try {
-            return pool.list();
-        } finally {
-            lock.unlock();
-        }
+        return pool.list();
     }
 
-    /** The tip and the pending transactions that fit in a block, read together: what the next block is built on. */
+    /**
+     * The tip and the pending transactions that fit in a block: what the next block is built on. Read without the
+     * lock, so the two are read again when a block arrived in between; should blocks keep arriving, the last reading
+     * is used, and the append's compare on the tip refuses a block built on it after the tip moved.
+     */
     public NextBlock nextBlock() {
-        lock.lock();
-        try {
-            return NextBlock.fitting(tip, pool.list(), BlockTime.earliestAfter(BlockValidation.lastTimes(lastBlocks(BlockTime.SPAN))));
-        } finally {
-            lock.unlock();
+        for (int attempt = 1; ; attempt++) {
+            BlockList now = blocks;
+            List<Transaction> waiting = pool.list();
+            if (blocks == now || attempt == 3) {
+                List<SealedBlock> recent = now.subList(Math.max(0, now.size() - BlockTime.SPAN), now.size());
+                return NextBlock.fitting(now.tip(), waiting, BlockTime.earliestAfter(BlockValidation.lastTimes(recent)));
+            }
         }
     }
 
@@ -255,7 +269,7 @@ public final class Chain {
     public Queued addTransaction(Transaction transaction) {
         for (int round = 1; ; round++) {
             Queued queued;
-            lock.lock();
+            lock("queue a transaction");
             try {
                 queued = pool.offer(transaction, tip, waiting -> ledger.refusal(blocks, waiting, transaction));
             } finally {
@@ -265,6 +279,18 @@ public final class Chain {
                 return queued;
             }
         }
+    }
+
+    /** Takes the lock for a change, waiting at most {@link #lockWait} for the change before it to be stored. */
+    private void lock(String change) {
+        try {
+            if (lock.tryLock(lockWait.toMillis(), TimeUnit.MILLISECONDS)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        throw new ChainBusy(change, lockWait);
     }
 
     /** Takes what a store shared by replicas holds beyond our tip ({@link StoreCatchUp}): whether the tip moved. */

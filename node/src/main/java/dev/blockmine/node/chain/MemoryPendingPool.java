@@ -10,14 +10,18 @@ import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The pending pool of one process, guarded by the chain's lock (it has none of its own). */
+/**
+ * The pending pool of one process. Its changes are serialized by the chain's lock (it has none of its own); each
+ * change publishes a new immutable list, so readers take the current one without any lock.
+ */
 public final class MemoryPendingPool implements PendingPool {
 
     private static final Logger log = LoggerFactory.getLogger(MemoryPendingPool.class);
 
     private final int max;
     private final int maxPerSender;
-    private final List<Transaction> pending = new ArrayList<>();
+    /** Replaced, never changed: at most {@code max} entries, so a copy per change is cheap. */
+    private volatile List<Transaction> pending = List.of();
 
     /**
      * @param max transactions waiting at most
@@ -30,7 +34,7 @@ public final class MemoryPendingPool implements PendingPool {
 
     @Override
     public List<Transaction> list() {
-        return List.copyOf(pending);
+        return pending;
     }
 
     @Override
@@ -48,7 +52,10 @@ public final class MemoryPendingPool implements PendingPool {
         if (refused.isPresent()) {
             return new Queued.Refused(refused.get());
         }
-        pending.add(transaction);
+        List<Transaction> more = new ArrayList<>(pending.size() + 1);
+        more.addAll(pending);
+        more.add(transaction);
+        pending = List.copyOf(more);
         return new Queued.Accepted(tip.index() + 1);
     }
 
@@ -58,15 +65,12 @@ public final class MemoryPendingPool implements PendingPool {
             return false;
         }
         // the pool only grows between blocks, so the transactions the block was built with are still the first
-        pending.subList(0, taken.size()).clear();
-        if (!pending.isEmpty()) {
-            List<Transaction> valid = List.copyOf(stillValid.apply(List.copyOf(pending)));
-            if (valid.size() != pending.size()) {
-                log.info("Dropped {} pending transactions the new chain made invalid", pending.size() - valid.size());
-                pending.clear();
-                pending.addAll(valid);
-            }
+        List<Transaction> left = pending.subList(taken.size(), pending.size());
+        List<Transaction> valid = left.isEmpty() ? List.of() : List.copyOf(stillValid.apply(left));
+        if (valid.size() != left.size()) {
+            log.info("Dropped {} pending transactions the new chain made invalid", left.size() - valid.size());
         }
+        pending = List.copyOf(valid);
         return true;
     }
 }

@@ -8,8 +8,9 @@ import java.util.function.UnaryOperator;
 
 /**
  * The transactions waiting for the next block, oldest first: in this process ({@link MemoryPendingPool}) or, for
- * replicas, in their shared database. The chain calls it under its own lock; a shared pool also serializes the
- * replicas' calls among themselves. Both hold every sender to a fair share of the pool.
+ * replicas, in their shared database. The chain calls {@link #offer} and {@link #commit} under its own lock (a
+ * shared pool also serializes the replicas' calls among themselves), and {@link #list} and {@link #count} from any
+ * thread without it: a reader never waits for a change to be stored. Both hold every sender to a fair share of the pool.
  */
 public interface PendingPool {
 

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.blockmine.node.NodeProperties;
 import dev.blockmine.node.chain.Chain;
+import dev.blockmine.node.chain.NextBlock;
 import dev.blockmine.node.chain.ChainListeners;
 import dev.blockmine.node.mining.Verdict;
 import dev.blockmine.pow.BinaryRule;
@@ -39,7 +40,8 @@ public final class JobBoard implements AutoCloseable {
     private final StopBroadcast stops;
     private final SolutionJudge judge;
     private final List<Job> openJobs = new ArrayList<>();
-    private Job current;
+    /** Replaced under the lock; read without it by a G that first looks whether the pending transactions changed. */
+    private volatile Job current;
     private int lastTxn;
     private volatile boolean closed;
 
@@ -54,7 +56,7 @@ public final class JobBoard implements AutoCloseable {
         this.slot = slot;
         this.stops = new StopBroadcast(pushJobs);
         this.judge = new SolutionJudge(chain, hashingPermits);
-        this.current = open();
+        this.current = open(chain.nextBlock());
         openJobs.add(current);
         chain.listen(ChainListeners.Turn.JOBS, change -> followTip());
     }
@@ -69,12 +71,18 @@ public final class JobBoard implements AutoCloseable {
         return difficulty.current();
     }
 
-    /** G: the open job, with a fresh miner number. Called under the miner's write lock (see MinerConnection#sendTask). */
+    /**
+     * G: the open job, with a fresh miner number. Called under the miner's write lock (see MinerConnection#sendTask).
+     * What the chain holds (a database read with that store) is read before the board's lock: a slow read delays this
+     * miner's G only, never the others' G or the settlement of a won job.
+     */
     Frame.Task assign(MinerConnection miner) {
+        Job seen = current;
+        NextBlock fresh = chain.pendingCount() != seen.next().transactions().size() ? chain.nextBlock() : null;
         lock.lock();
         try {
-            if (current.next().tip() == chain.tip() && chain.pendingCount() != current.next().transactions().size()) {
-                current = open();
+            if (fresh != null && current == seen && fresh.tip() == seen.next().tip() && fresh.tip() == chain.tip()) {
+                current = open(fresh); // transactions arrived on the same tip: a job that commits to them
                 openJobs.add(current);
             }
             Frame.Task task = current.handTo(miner);
@@ -133,12 +141,15 @@ public final class JobBoard implements AutoCloseable {
         List<MinerConnection> holders;
         Function<MinerConnection, List<Job>> stopsFor;
         CountDownLatch done; // this broadcast's own: another block may open the next one before this one starts
+        // read before the lock (a database read with that store): if it fails, nothing is settled and the retry finds
+        // the board as it was
+        NextBlock on = chain.nextBlock();
         lock.lock();
         try {
-            if (current.next().tip() == chain.tip()) {
-                return; // a late notification: the jobs already follow the tip
+            if (current.next().tip() == chain.tip() || on.tip() != chain.tip()) {
+                return; // a late notification: the jobs already follow the tip, or a newer tip's own notification will
             }
-            Job next = open(); // first: if it fails, nothing is settled and the retry finds the board as it was
+            Job next = open(on);
             if (openJobs.size() == 1) { // the usual case: no HashMap of thousands of entries in the way of the first I
                 Job settled = openJobs.getFirst();
                 List<Job> stop = List.of(settled);
@@ -162,9 +173,9 @@ public final class JobBoard implements AutoCloseable {
         stops.send(holders, stopsFor, done);
     }
 
-    private Job open() {
+    private Job open(NextBlock next) {
         lastTxn = (lastTxn + 1) & 0xFFFF;
-        return new Job(lastTxn, chain.nextBlock(), difficulty.current(), slot);
+        return new Job(lastTxn, next, difficulty.current(), slot);
     }
 
     @Override

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 
 import dev.blockmine.node.NodeProperties;
+import dev.blockmine.node.chain.ChainBusy;
 import dev.blockmine.node.mining.Verdict;
 import dev.blockmine.pow.CanonicalJson;
 import dev.blockmine.pow.JobData;
@@ -140,7 +141,7 @@ final class MinerConnection {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // only the node's end interrupts a connection
-        } catch (DataAccessException | UncheckedIOException e) { // the store failed (a replica's database is away): never A
+        } catch (DataAccessException | UncheckedIOException | ChainBusy e) { // the store failed or stalled: never A
             log.warn("{}: the chain could not store its block ({}); closing that connection", peer, causes(e));
         } catch (RuntimeException e) { // a bug of ours, not the miner's or the store's: it needs its stack trace
             log.error("{}: serving this miner failed; closing that connection", peer, e);
