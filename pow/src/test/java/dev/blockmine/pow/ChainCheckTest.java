@@ -1,6 +1,7 @@
 package dev.blockmine.pow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -41,6 +42,25 @@ class ChainCheckTest {
     void aTamperedTransactionBreaksTheNextLink() {
         ((ObjectNode) chain.get(1).get("transactions").get(0)).put("amount", 250);
         assertThat(ChainCheck.problems(chain, RULE)).anyMatch(p -> p.startsWith("block #3: previous_hash"));
+    }
+
+    @Test
+    void aBlockTheCallerFoundLinkedIsCheckedForAllButTheLink() {
+        String second = CanonicalJson.encode(chain.get(1));
+        ObjectNode third = (ObjectNode) chain.get(2);
+        third.put("previous_hash", "ab".repeat(32)); // what the caller vouched for is taken as read
+        assertThat(walkAfter(second).next(third)).anyMatch(p -> p.startsWith("block #3: previous_hash"));
+        assertThat(walkAfter(second).nextLinked(third)).isEmpty();
+
+        ((ObjectNode) third.get("transactions").get(1)).put("amount", 2); // the rest is still checked
+        assertThat(walkAfter(second).nextLinked(third)).singleElement().asString().startsWith("block #3: expected exactly one reward");
+        assertThat(catchThrowable(() -> new ChainCheck.Walk(RULE, 12, BlockShape.CHAIN).nextLinked(chain.getFirst())))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    private ChainCheck.Walk walkAfter(String tip) {
+        return new ChainCheck.Walk(RULE, 12, BlockShape.CHAIN, tip, CanonicalJson.parse(tip).get("index").longValue(),
+                List.of(1.5, 2.25));
     }
 
     @Test

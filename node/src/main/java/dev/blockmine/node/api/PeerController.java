@@ -16,10 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.blockmine.node.chain.BlockValidation;
-import dev.blockmine.node.chain.Chain;
-import dev.blockmine.node.chain.NextBlock;
-import dev.blockmine.node.chain.SealedBlock;
+import dev.blockmine.node.peers.BlockIntake;
 import dev.blockmine.node.peers.Consensus;
 import dev.blockmine.node.peers.PeerOrigin;
 import dev.blockmine.node.peers.Peers;
@@ -37,23 +34,21 @@ import tools.jackson.databind.node.ObjectNode;
 @RestController
 class PeerController {
 
-    private final Chain chain;
     private final Peers peers;
     private final Consensus consensus;
     private final JsonRequests requests;
-    private final BlockValidation validation;
+    private final BlockIntake intake;
     private final PeerOrigin origin;
     private final ChainBodies bodies;
 
-    PeerController(Chain chain, Peers peers, Consensus consensus, JsonRequests requests, BlockValidation validation,
-            PeerOrigin origin, ChainBodies bodies) {
+    PeerController(Peers peers, Consensus consensus, JsonRequests requests, BlockIntake intake, PeerOrigin origin,
+            ChainBodies bodies) {
         this.bodies = bodies;
         this.origin = origin;
-        this.chain = chain;
         this.peers = peers;
         this.consensus = consensus;
         this.requests = requests;
-        this.validation = validation;
+        this.intake = intake;
     }
 
     @PostMapping("/nodes/register")
@@ -142,38 +137,20 @@ class PeerController {
     @PostMapping("/blocks")
     ResponseEntity<String> announced(HttpServletRequest request) {
         JsonNode block = requests.readObject(request, BlockShape.MAX_BLOCK_READ_BYTES);
-        if (!block.path("index").isIntegralNumber()) {
-            throw ApiException.badRequest("A block needs an integer index");
-        }
-        long index = block.get("index").longValue();
-        List<SealedBlock> ours = chain.blocks();
-        SealedBlock tip = ours.getLast();
-        if (index <= tip.index()) {
-            boolean known = index >= 1 && ours.get((int) index - 1).blockString().equals(CanonicalJson.encode(block));
-            return known ? JsonResponses.message(HttpStatus.OK, "Block " + index + " is already known")
-                    : JsonResponses.message(HttpStatus.CONFLICT, "Block " + index
-                            + " differs from ours and does not make a longer chain; keeping ours (longest valid chain wins)");
-        }
-        boolean follows = index == tip.index() + 1 && tip.hash().equals(block.path("previous_hash").stringValue(null));
-        if (!follows) {
-            consensus.request(); // coalesced: a flood of gap announcements costs at most two resolves
-            return JsonResponses.message(HttpStatus.ACCEPTED, "Block " + index + " does not follow our last block "
-                    + tip.index() + ": resolving with our peers");
-        }
-        List<String> problems = validation.after(ours).next(block);
-        if (!problems.isEmpty()) {
-            throw ApiException.badRequest("Invalid block: " + String.join("; ", problems));
-        }
-        SealedBlock next;
-        try {
-            next = SealedBlock.fromJson(block);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("Invalid block: " + e.getMessage());
-        }
         Optional<String> sender = origin.of(request.getRemoteAddr(), request.getHeader(PeerOrigin.PORT_HEADER));
-        if (!chain.appendOn(NextBlock.on(tip), next, sender)) { // appended blocks are relayed to our other peers
-            return JsonResponses.message(HttpStatus.CONFLICT, "Block " + index + " arrived after another block " + index);
-        }
-        return JsonResponses.message(HttpStatus.CREATED, "Block " + index + " accepted");
+        return switch (intake.receive(block, sender)) {
+            case BlockIntake.Outcome.NoIndex none -> throw ApiException.badRequest("A block needs an integer index");
+            case BlockIntake.Outcome.Invalid invalid -> throw ApiException.badRequest("Invalid block: " + invalid.reason());
+            case BlockIntake.Outcome.AlreadyHave known ->
+                    JsonResponses.message(HttpStatus.OK, "Block " + known.index() + " is already known");
+            case BlockIntake.Outcome.Rival rival -> JsonResponses.message(HttpStatus.CONFLICT, "Block " + rival.index()
+                    + " differs from ours and does not make a longer chain; keeping ours (longest valid chain wins)");
+            case BlockIntake.Outcome.Resolving gap -> JsonResponses.message(HttpStatus.ACCEPTED, "Block " + gap.index()
+                    + " does not follow our last block " + gap.ourTip() + ": resolving with our peers");
+            case BlockIntake.Outcome.Stale stale -> JsonResponses.message(HttpStatus.CONFLICT,
+                    "Block " + stale.index() + " arrived after another block " + stale.index());
+            case BlockIntake.Outcome.Appended appended ->
+                    JsonResponses.message(HttpStatus.CREATED, "Block " + appended.index() + " accepted");
+        };
     }
 }

@@ -89,7 +89,18 @@ public final class BlockValidation {
 
         /** The problems of the next block, empty when it is good. */
         public List<String> next(JsonNode block) {
-            List<String> problems = check.next(block);
+            return withRules(check.next(block), block);
+        }
+
+        /**
+         * The problems of a block the caller has found linked to this walk's last block (index and previous_hash):
+         * see {@link ChainCheck.Walk#nextLinked}.
+         */
+        public List<String> nextLinked(JsonNode block) {
+            return withRules(check.nextLinked(block), block);
+        }
+
+        private List<String> withRules(List<String> problems, JsonNode block) {
             if (!problems.isEmpty()) {
                 return problems;
             }

@@ -11,6 +11,15 @@ import java.util.function.IntSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryListener;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryState;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.core.retry.Retryable;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.BackOffExecution;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 import dev.blockmine.node.chain.Chain;
 import dev.blockmine.node.chain.ChainEvent;
@@ -23,8 +32,9 @@ import dev.blockmine.node.chain.SealedBlock;
  * (a peer that cannot append it resolves, as we did). Never to the peer the change came from, never the same block
  * twice (the tip only ever moves up). Each peer has an outbox of at most {@link #QUEUED} blocks, sent in order by at
  * most one request at a time, and at most {@link #IN_FLIGHT} requests go out at once in all: a slow or dead peer
- * delays only its own outbox and never mining. A block a peer did not take is retried with back-off (1 s doubling)
- * while nothing newer waits for that peer; after that it catches up by resolving, as any node that sees a gap does.
+ * delays only its own outbox and never mining. A block a peer did not take (no answer, or 500 and above) is retried
+ * by Spring's {@link RetryTemplate}, {@link #ATTEMPTS} tries with back-off between them (1 s doubling), while nothing
+ * newer waits for that peer; after that it catches up by resolving, as any node that sees a gap does.
  */
 public final class BlockAnnouncer {
 
@@ -112,6 +122,78 @@ public final class BlockAnnouncer {
             }
         }
 
+        /**
+         * Sends {@code block} until the peer takes it or answers on its merits, retrying a peer that is down or failing
+         * ({@link #ATTEMPTS} tries, {@code firstRetry} doubling between them) while nothing newer waits for it.
+         */
+        private void deliver(SealedBlock block) throws InterruptedException {
+            RetryTemplate retries = new RetryTemplate(RetryPolicy.builder().includes(IOException.class)
+                    .backOff(givingWay(doubling())).build());
+            retries.setRetryListener(new RetryListener() {
+                @Override
+                public void onRetryableExecution(RetryPolicy policy, Retryable<?> retryable, RetryState state) {
+                    if (!state.isSuccessful()) {
+                        log.debug("Peer {} did not take block {} (attempt {}): {}", peer, block.index(),
+                                state.getRetryCount() + 1, state.getLastException().getMessage());
+                    }
+                }
+            });
+            try {
+                retries.execute(() -> announceOnce(block));
+            } catch (RetryException e) {
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                if (e.getCause() instanceof InterruptedException || Thread.interrupted()) {
+                    throw new InterruptedException("closing");
+                }
+                // a RuntimeException is a bug of ours, logged by the client: a retry would meet it again; the next block goes
+                if (e.getCause() instanceof IOException && !newerWaiting()) {
+                    log.info("Peer {} is unreachable; it will catch up by resolving", peer);
+                } // else the peer resolves when it hears of the newer block
+            }
+        }
+
+        /** One try: a failure is an IOException (no answer, or 500 and above: see {@link PeerClient#announce}). */
+        private Void announceOnce(SealedBlock block) throws IOException, InterruptedException {
+            inFlight.acquire();
+            try {
+                client.announce(peer, block.blockString(), ourPort.getAsInt());
+                return null; // accepted, known, or refused on its merits: nothing a retry would change
+            } finally {
+                inFlight.release();
+            }
+        }
+
+        private BackOff doubling() {
+            ExponentialBackOff doubling = new ExponentialBackOff(firstRetry.toMillis(), 2);
+            doubling.setMaxAttempts(ATTEMPTS - 1);
+            return doubling;
+        }
+
+        /**
+         * {@code delays}, waited out here rather than slept by the template, so that the retries end (STOP) as soon as
+         * a newer block waits for this peer: the peer resolves when it hears of that one.
+         */
+        private BackOff givingWay(BackOff delays) {
+            return () -> {
+                BackOffExecution next = delays.start();
+                return () -> {
+                    long delay = next.nextBackOff();
+                    try {
+                        return delay == BackOffExecution.STOP || newerWithin(Duration.ofMillis(delay)) ? BackOffExecution.STOP : 0;
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt(); // the template then stops too; deliver() says so
+                        return BackOffExecution.STOP;
+                    }
+                };
+            };
+        }
+
+        private synchronized boolean newerWaiting() {
+            return !waiting.isEmpty();
+        }
+
         /** Waits out a back-off; returns early, true, as soon as a newer block waits for this peer. */
         private synchronized boolean newerWithin(Duration backOff) throws InterruptedException {
             long end = System.nanoTime() + backOff.toNanos();
@@ -119,29 +201,6 @@ public final class BlockAnnouncer {
                 wait(Math.max(1, left / 1_000_000));
             }
             return !waiting.isEmpty();
-        }
-
-        private void deliver(SealedBlock block) throws InterruptedException {
-            Duration wait = firstRetry;
-            for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-                inFlight.acquire();
-                try {
-                    if (client.announce(peer, block.blockString(), ourPort.getAsInt()) < 500) {
-                        return; // accepted, known, or refused on its merits: nothing a retry would change
-                    }
-                } catch (IOException e) {
-                    log.debug("Peer {} did not take block {} (attempt {}): {}", peer, block.index(), attempt, e.getMessage());
-                } catch (RuntimeException e) {
-                    return; // a bug of ours, logged by the client: a retry would meet it again; the next block goes
-                } finally {
-                    inFlight.release();
-                }
-                if (newerWithin(wait)) {
-                    return; // the peer resolves when it hears of the newer block
-                }
-                wait = wait.multipliedBy(2);
-            }
-            log.info("Peer {} is unreachable; it will catch up by resolving", peer);
         }
     }
 }

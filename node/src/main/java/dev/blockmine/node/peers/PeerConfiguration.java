@@ -76,6 +76,11 @@ class PeerConfiguration {
     }
 
     @Bean
+    BlockIntake blockIntake(Chain chain, BlockValidation validation, Consensus consensus) {
+        return new BlockIntake(chain, validation, consensus::request);
+    }
+
+    @Bean
     BlockAnnouncer blockAnnouncer(Chain chain, Peers peers, PeerClient client, Environment environment) {
         return new BlockAnnouncer(chain, peers, client, Duration.ofSeconds(1),
                 () -> environment.getProperty("local.server.port", Integer.class, -1));

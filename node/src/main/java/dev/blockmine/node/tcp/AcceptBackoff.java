@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.slf4j.Logger;
 
+import dev.blockmine.node.limits.RetryPauses;
 import dev.blockmine.node.limits.ThrottledLog;
 
 /**
@@ -13,12 +14,9 @@ import dev.blockmine.node.limits.ThrottledLog;
  */
 final class AcceptBackoff {
 
-    private static final long FIRST_MILLIS = 10;
-    private static final long MAX_MILLIS = 1000;
-
     private final Logger log;
     private final ThrottledLog throttle = new ThrottledLog(Duration.ofSeconds(10));
-    private long pauseMillis;
+    private final RetryPauses pauses = new RetryPauses(Duration.ofMillis(10), Duration.ofSeconds(1));
 
     AcceptBackoff(Logger log) {
         this.log = log;
@@ -26,21 +24,21 @@ final class AcceptBackoff {
 
     /** Logs (at most once every 10 s) and returns how long to pause before the next {@code accept}. */
     Duration failed(Throwable failure) {
-        pauseMillis = pauseMillis == 0 ? FIRST_MILLIS : Math.min(MAX_MILLIS, pauseMillis * 2);
+        Duration pause = pauses.failed();
         int failures = throttle.occurred();
         if (failures > 0) {
             String message = "TCP accept failed {} time(s) since the last report; pausing up to {} ms between tries: {}";
             if (failure instanceof Error) {
-                log.error(message, failures, pauseMillis, failure.toString(), failure);
+                log.error(message, failures, pause.toMillis(), failure.toString(), failure);
             } else {
-                log.warn(message, failures, pauseMillis, failure.toString());
+                log.warn(message, failures, pause.toMillis(), failure.toString());
             }
         }
-        return Duration.ofMillis(pauseMillis);
+        return pause;
     }
 
     /** An accept went well: the next failure pauses briefly again. */
     void succeeded() {
-        pauseMillis = 0;
+        pauses.succeeded();
     }
 }

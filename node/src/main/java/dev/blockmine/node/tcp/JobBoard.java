@@ -1,5 +1,6 @@
 package dev.blockmine.node.tcp;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import dev.blockmine.node.NodeProperties;
 import dev.blockmine.node.chain.Chain;
 import dev.blockmine.node.chain.NextBlock;
 import dev.blockmine.node.chain.ChainListeners;
+import dev.blockmine.node.limits.RetryPauses;
 import dev.blockmine.node.mining.Verdict;
 import dev.blockmine.pow.BinaryRule;
 import dev.blockmine.pow.binary.Frame;
@@ -32,6 +34,8 @@ import dev.blockmine.pow.binary.Frame;
 public final class JobBoard implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(JobBoard.class);
+    /** How long the board waits before it tries again to open the job of a new tip. */
+    private static final Duration RETRY = Duration.ofSeconds(1);
 
     private final Chain chain;
     private final BinaryDifficulty difficulty;
@@ -116,25 +120,32 @@ public final class JobBoard implements AutoCloseable {
     /**
      * The chain's listener: runs on whichever thread appended, HTTP or TCP. When the next job cannot be opened (its
      * block reads the pending transactions, from PostgreSQL with that store) nothing has changed yet: the board
-     * tries again a second later rather than leave its miners on a dead job with no block to come.
+     * tries again every second, on a thread of its own, rather than leave its miners on a dead job with no block to come.
      */
     private void followTip() {
         try {
             tipMoved();
         } catch (RuntimeException e) {
-            if (closed) {
-                return;
+            if (!closed) {
+                couldNotOpen(e);
+                Thread.ofVirtual().name("job-board-retry").start(this::retryTip);
             }
-            log.warn("Could not open the job for the new tip ({}); trying again in 1 s", e.toString());
-            Thread.ofVirtual().name("job-board-retry").start(() -> {
-                try {
-                    Thread.sleep(1000);
-                    followTip();
-                } catch (InterruptedException interrupted) {
-                    // shutting down
-                }
-            });
         }
+    }
+
+    private void retryTip() {
+        while (RetryPauses.rest(RETRY) && !closed) { // interrupted only when shutting down
+            try {
+                tipMoved();
+                return;
+            } catch (RuntimeException e) {
+                couldNotOpen(e);
+            }
+        }
+    }
+
+    private static void couldNotOpen(RuntimeException e) {
+        log.warn("Could not open the job for the new tip ({}); trying again in {} s", e.toString(), RETRY.toSeconds());
     }
 
     private void tipMoved() {

@@ -23,6 +23,7 @@ import com.sun.management.UnixOperatingSystemMXBean;
 
 import dev.blockmine.node.NodeProperties;
 import dev.blockmine.node.limits.AddressSlots;
+import dev.blockmine.node.limits.RetryPauses;
 import dev.blockmine.node.limits.ThrottledLog;
 
 /**
@@ -125,7 +126,7 @@ public final class TcpMiningServer implements SmartLifecycle {
                 if (!running) {
                     return;
                 }
-                pause(backoff.failed(e));
+                RetryPauses.rest(backoff.failed(e)); // interrupted only when stopping: running says so
                 continue;
             }
             try {
@@ -150,14 +151,6 @@ public final class TcpMiningServer implements SmartLifecycle {
                 }
                 closeQuietly(socket);
             }
-        }
-    }
-
-    private static void pause(Duration pause) {
-        try {
-            Thread.sleep(pause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -15,6 +15,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
 
 import dev.blockmine.node.chain.Chain;
+import dev.blockmine.node.limits.RetryPauses;
 
 /**
  * Brings blocks other replicas appended into this replica's chain: it LISTENs for the notification every inserted
@@ -28,11 +29,12 @@ final class ReplicaFollower implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ReplicaFollower.class);
     private static final String CHANNEL = "blockmine_block";
-    private static final Duration FIRST_BACK_OFF = Duration.ofSeconds(1);
-    private static final Duration LAST_BACK_OFF = Duration.ofSeconds(30);
+    /** How long a database that is away is left before the next look: it comes back by itself. */
+    private static final Duration DATABASE_AWAY = Duration.ofSeconds(1);
 
     private final DataSource dataSource;
     private final Chain chain;
+    private final RetryPauses afterBug = new RetryPauses(Duration.ofSeconds(1), Duration.ofSeconds(30));
     private volatile boolean running;
     private Thread thread;
 
@@ -64,7 +66,6 @@ final class ReplicaFollower implements SmartLifecycle {
     }
 
     private void follow() {
-        Duration backOff = FIRST_BACK_OFF;
         while (running) {
             try (Connection connection = dataSource.getConnection()) {
                 try (Statement listen = connection.createStatement()) {
@@ -73,32 +74,27 @@ final class ReplicaFollower implements SmartLifecycle {
                 PGConnection notifications = connection.unwrap(PGConnection.class);
                 while (running) {
                     chain.catchUp();
-                    backOff = FIRST_BACK_OFF; // a round went through: the next failure is a new one
+                    afterBug.succeeded(); // a round went through: the next failure is a new one
                     notifications.getNotifications(1000); // wakes at a new block, or after a second
                 }
             } catch (SQLException | DataAccessException e) {
                 if (running) {
                     log.warn("Cannot follow the chain's database ({}); trying again in a second", e.getMessage());
-                    pause(FIRST_BACK_OFF); // the database comes back by itself: look every second
+                    rest(DATABASE_AWAY);
                 }
             } catch (RuntimeException e) { // a bug, not the database: the follower must outlive it, or replicas drift
                 if (running) {
-                    log.error("Following the chain's database failed; trying again in {} s", backOff.toSeconds(), e);
-                    backOff = pause(backOff);
+                    Duration pause = afterBug.failed();
+                    log.error("Following the chain's database failed; trying again in {} s", pause.toSeconds(), e);
+                    rest(pause);
                 }
             }
         }
     }
 
-    /** Waits {@code backOff}; returns the next one for a failure that repeats (doubled, at most {@link #LAST_BACK_OFF}). */
-    private Duration pause(Duration backOff) {
-        try {
-            Thread.sleep(backOff);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    private void rest(Duration pause) {
+        if (!RetryPauses.rest(pause)) {
             running = false; // only stop() interrupts
         }
-        Duration next = backOff.multipliedBy(2);
-        return next.compareTo(LAST_BACK_OFF) > 0 ? LAST_BACK_OFF : next;
     }
 }
