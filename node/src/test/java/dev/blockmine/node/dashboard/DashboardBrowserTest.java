@@ -22,6 +22,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 import dev.blockmine.node.NodeOnRandomPort;
@@ -30,7 +31,8 @@ import dev.blockmine.node.mining.Submission;
 import dev.blockmine.pow.ProofRule;
 
 /**
- * The dashboard in a real headless Chromium: a block mined while the page is open shows up without a reload.
+ * The dashboard in a real headless Chromium: a block mined while the page is open shows up without a reload, and a
+ * page left behind gives its event stream back at once and catches up when shown again.
  * Needs Debian's chromium and chromium-driver (.ci/run installs them); skipped, saying so, where they are missing.
  */
 @TestPropertySource(properties = "node.difficulty=3")
@@ -38,6 +40,9 @@ class DashboardBrowserTest extends NodeOnRandomPort {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    @Autowired
+    private DashboardEvents events;
 
     private ChromeDriver browser;
 
@@ -52,6 +57,7 @@ class DashboardBrowserTest extends NodeOnRandomPort {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     }
 
     @AfterEach
@@ -61,13 +67,19 @@ class DashboardBrowserTest extends NodeOnRandomPort {
         }
     }
 
-    @Test
-    void showsANewBlockLiveWithoutReloading() throws Exception {
+    /** Opens the dashboard and waits for its stream's first snapshot; the wait reads texts the page may replace. */
+    private WebDriverWait openLive() {
         browser.get(url() + "/");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         // The page re-renders its tables as events arrive: read each text inside a wait, again if the element was replaced.
         wait.ignoring(StaleElementReferenceException.class);
         wait.until(b -> b.findElement(By.id("status")).getText().contains("live"));
+        return wait;
+    }
+
+    @Test
+    void showsANewBlockLiveWithoutReloading() throws Exception {
+        WebDriverWait wait = openLive();
         long height = chain.tip().index();
         assertThat(browser.findElement(By.id("height")).getText()).isEqualTo(Long.toString(height));
         ((JavascriptExecutor) browser).executeScript("window.stillTheSamePage = true;");
@@ -100,5 +112,27 @@ class DashboardBrowserTest extends NodeOnRandomPort {
         browser.findElement(By.id("balance-id")).sendKeys("nobody");
         browser.findElement(By.cssSelector("#balance-form button")).click();
         wait.until(b -> b.findElement(By.id("balance-result")).getText().equals("nobody: balance 0, available 0"));
+    }
+
+    /**
+     * Chromium keeps a page it leaves in its back/forward cache for about a minute, and with it any stream the page
+     * holds; six of those fill the browser's connections to the node and the next page waits for the oldest to go.
+     */
+    @Test
+    void aPageLeftBehindGivesItsStreamBackAndCatchesUpWhenShownAgain() throws Exception {
+        WebDriverWait wait = openLive();
+        assertThat(events.pages()).isPositive();
+
+        browser.get(url() + "/dashboard/snapshot"); // a page of the same node that holds no stream
+        // the node finds a closed stream at its next write (a snapshot every 2 s); a stream still held lasts a minute
+        wait.until(b -> events.pages() == 0);
+
+        BigInteger proof = Proofs.firstValid(chain.tip().blockString(), new ProofRule(3), 0);
+        assertThat(forge.submit(proof, "while-away")).isInstanceOf(Submission.Forged.class);
+        long height = chain.tip().index();
+        browser.navigate().back();
+        wait.until(b -> b.findElement(By.id("height")).getText().equals(Long.toString(height)));
+        wait.until(b -> b.findElement(By.id("status")).getText().contains("live"));
+        assertThat(events.pages()).isEqualTo(1);
     }
 }

@@ -67,6 +67,9 @@ class ExplorerBrowserTest extends NodeOnRandomPort {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
+        // Every navigation (a get, a click, a search) within 30 s, not Selenium's 300: a page that waits for one of the
+        // browser's six connections to the node, held by the streams of pages left behind, fails here.
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         wait.ignoring(StaleElementReferenceException.class);
     }
