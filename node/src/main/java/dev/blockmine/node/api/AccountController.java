@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.blockmine.node.ledger.Accounts;
 import dev.blockmine.node.ledger.Amounts;
 import dev.blockmine.pow.BlockShape;
+import io.swagger.v3.oas.annotations.Operation;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -22,6 +23,7 @@ class AccountController {
         this.accounts = accounts;
     }
 
+    @Operation(summary = "What an id holds: {\"available\", \"balance\", \"id\"}")
     @GetMapping("/balance")
     ResponseEntity<String> balance(@RequestParam(name = "id", required = false) String id) {
         requireId("balance", id);
@@ -34,6 +36,7 @@ class AccountController {
     }
 
     /** The last nonce an address signed with, in the chain or pending (0 for none): a wallet signs with one more. */
+    @Operation(summary = "The last nonce an address signed with, chain and pending: {\"id\", \"nonce\"}")
     @GetMapping("/nonce")
     ResponseEntity<String> nonce(@RequestParam(name = "id", required = false) String id) {
         requireId("nonce", id);

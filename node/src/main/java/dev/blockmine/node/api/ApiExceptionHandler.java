@@ -9,6 +9,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -48,6 +49,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<String> unexpected(Exception e) {
         log.error("Unexpected error while serving a request", e);
         return JsonResponses.message(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error: " + e.getClass().getSimpleName());
+    }
+
+    /** A POST whose Content-Type is not JSON ({@link JsonPost} says why): refused before its body is read. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String sent = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        String message = "Content-Type must be application/json, was "
+                + (sent == null ? "none" : JsonBodyConverter.abbreviate(sent));
+        return handleExceptionInternal(ex, ProblemDetail.forStatusAndDetail(status, message), headers, status, request);
     }
 
     /** Spring's own refusals (unknown path, wrong method, ...) keep their status but speak our format. */

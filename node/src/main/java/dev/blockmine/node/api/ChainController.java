@@ -21,6 +21,7 @@ import dev.blockmine.node.chain.Chain;
 import dev.blockmine.node.chain.SealedBlock;
 import dev.blockmine.node.mining.MinerActivity;
 import dev.blockmine.pow.CanonicalJson;
+import io.swagger.v3.oas.annotations.Operation;
 
 /**
  * Reading the chain. Blocks are served as their block strings: exactly what Python's json.dumps makes of them. Every
@@ -47,6 +48,7 @@ class ChainController {
         this.bodies = bodies;
     }
 
+    @Operation(summary = "The last block, wrapped as {\"last_block\": …} (node.last-block-shape)")
     @GetMapping("/last_block")
     ResponseEntity<String> lastBlock(HttpServletRequest request) {
         activity.seen(request.getRemoteAddr());
@@ -59,6 +61,8 @@ class ChainController {
      * {@code limit}) a page of it: {@code {"chain": [blocks from..], "from": from, "length": n}}, n the whole chain's
      * length, at most {@value #MAX_PAGE_BLOCKS} blocks and about {@value #MAX_PAGE_BYTES} bytes; empty past the tip.
      */
+    @Operation(summary = "The whole chain and its length, streamed; with from (and limit, 1 to 1000, default 500) a"
+            + " page of it: {\"chain\": [...], \"from\", \"length\"}, about 1 MB at most")
     @GetMapping("/chain")
     void chain(@RequestParam(name = "from", required = false) String from,
             @RequestParam(name = "limit", required = false) String limit, HttpServletResponse response) throws IOException {
@@ -75,6 +79,7 @@ class ChainController {
     }
 
     /** One block by its index or its hash: {@code {"block": {...}, "hash": "...", "index": n}}. */
+    @Operation(summary = "One block by its index or hash: {\"block\", \"hash\", \"index\"}; 404 when unknown")
     @GetMapping("/blocks/{id}")
     ResponseEntity<String> block(@PathVariable("id") String id) {
         BlockList blocks = chain.blocks();

@@ -1,12 +1,11 @@
 package dev.blockmine.node.api;
 
-import java.math.BigInteger;
-
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.blockmine.node.chain.Block;
@@ -14,7 +13,7 @@ import dev.blockmine.node.mining.BlockForge;
 import dev.blockmine.node.mining.MinerActivity;
 import dev.blockmine.node.mining.MiningMetrics;
 import dev.blockmine.node.mining.Submission;
-import tools.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.Operation;
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@code POST /mine}: the course clients post {@code {"proof": <int>, "id": <string>}} and count "New Block Forged". */
@@ -23,31 +22,20 @@ class MiningController {
 
     static final String FORGED = "New Block Forged";
 
-    private record MineRequest(BigInteger proof, String id) {
-    }
-
     private final BlockForge forge;
-    private final JsonRequests requests;
     private final MiningMetrics metrics;
     private final MinerActivity activity;
 
-    MiningController(BlockForge forge, JsonRequests requests, MiningMetrics metrics, MinerActivity activity) {
+    MiningController(BlockForge forge, MiningMetrics metrics, MinerActivity activity) {
         this.forge = forge;
-        this.requests = requests;
         this.metrics = metrics;
         this.activity = activity;
     }
 
-    @PostMapping("/mine")
-    ResponseEntity<String> mine(HttpServletRequest request) {
+    @Operation(summary = "Submit a proof for the last block: 200 New Block Forged, 400 invalid, 409 too late")
+    @JsonPost("/mine")
+    ResponseEntity<String> mine(@RequestBody MineRequest mine, HttpServletRequest request) {
         activity.seen(request.getRemoteAddr());
-        MineRequest mine;
-        try {
-            mine = read(request);
-        } catch (ApiException e) {
-            metrics.recordBadRequest();
-            throw e;
-        }
         Submission submission = forge.submit(mine.proof(), mine.id());
         metrics.record(submission);
         return switch (submission) {
@@ -61,17 +49,12 @@ class MiningController {
         };
     }
 
-    private MineRequest read(HttpServletRequest request) {
-        JsonNode body = requests.readObject(request);
-        JsonNode proof = body.get("proof");
-        JsonNode id = body.get("id");
-        if (proof == null || proof.isNull() || id == null || id.isNull()) {
-            throw ApiException.badRequest("Missing values: proof and id are required");
-        }
-        if (!proof.isIntegralNumber()) {
-            throw ApiException.badRequest("proof must be a JSON integer, was " + Fields.typeOf(proof));
-        }
-        return new MineRequest(proof.bigIntegerValue(), Fields.requireId("id", id));
+    /** A body refused before {@link #mine} runs: the miner was still seen, and the refusal is counted. */
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<String> refused(ApiException e, HttpServletRequest request) {
+        activity.seen(request.getRemoteAddr());
+        metrics.recordBadRequest();
+        return JsonResponses.message(e.status(), e.getMessage());
     }
 
     private static ObjectNode forgedBody(Block block) {

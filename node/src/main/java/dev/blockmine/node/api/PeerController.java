@@ -12,7 +12,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -20,9 +21,9 @@ import dev.blockmine.node.peers.BlockIntake;
 import dev.blockmine.node.peers.Consensus;
 import dev.blockmine.node.peers.PeerOrigin;
 import dev.blockmine.node.peers.Peers;
-import dev.blockmine.pow.BlockShape;
 import dev.blockmine.pow.CanonicalJson;
-import tools.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -36,37 +37,25 @@ class PeerController {
 
     private final Peers peers;
     private final Consensus consensus;
-    private final JsonRequests requests;
     private final BlockIntake intake;
     private final PeerOrigin origin;
     private final ChainBodies bodies;
 
-    PeerController(Peers peers, Consensus consensus, JsonRequests requests, BlockIntake intake, PeerOrigin origin,
-            ChainBodies bodies) {
+    PeerController(Peers peers, Consensus consensus, BlockIntake intake, PeerOrigin origin, ChainBodies bodies) {
         this.bodies = bodies;
         this.origin = origin;
         this.peers = peers;
         this.consensus = consensus;
-        this.requests = requests;
         this.intake = intake;
     }
 
-    @PostMapping("/nodes/register")
-    ResponseEntity<String> register(HttpServletRequest request) {
-        JsonNode nodes = requests.readObject(request).get("nodes");
-        if (nodes == null || !nodes.isArray() || nodes.isEmpty()) {
-            throw ApiException.badRequest("Please supply a valid list of nodes: {\"nodes\": [\"http://host:port\", ...]}");
-        }
-        List<String> addresses = nodes.values().stream().map(node -> {
-            if (!node.isString()) {
-                throw ApiException.badRequest("Every node must be a string such as \"http://host:port\", got " + node);
-            }
-            return node.stringValue();
-        }).toList();
+    @Operation(summary = "Register peers")
+    @JsonPost("/nodes/register")
+    ResponseEntity<String> register(@RequestBody PeerList list) {
         Peers.Registration registration;
         List<String> before = peers.all();
         try {
-            registration = peers.register(addresses);
+            registration = peers.register(list.nodes());
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage() + " (expected e.g. \"http://192.168.0.5:5000\")");
         } catch (Peers.Full e) {
@@ -84,6 +73,7 @@ class PeerController {
         return JsonResponses.json(HttpStatus.CREATED, body);
     }
 
+    @Operation(summary = "The peers: {\"nodes\", \"proven\"} (proven: those that answered with a chain)")
     @GetMapping("/nodes")
     ResponseEntity<String> nodes() {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
@@ -94,6 +84,7 @@ class PeerController {
         return JsonResponses.json(HttpStatus.OK, body);
     }
 
+    @Operation(summary = "Remove a peer: ?url=http://host:port")
     @DeleteMapping("/nodes")
     ResponseEntity<String> remove(@RequestParam(name = "url", required = false) String url) {
         if (url == null || url.isBlank()) {
@@ -118,6 +109,8 @@ class PeerController {
      * The course's answer ({@code message} and the chain, as {@code chain} or {@code new_chain}), streamed, with
      * {@code rejected}: why each peer that could not be synced failed (empty when none did).
      */
+    @Operation(summary = "Resolve with peers by the gap (only the blocks after where the chains meet are"
+            + " read): the longest valid chain wins; rejected says why each failing peer failed")
     @GetMapping("/nodes/resolve")
     void resolve(HttpServletResponse response) throws IOException {
         Consensus.Outcome outcome = consensus.resolve();
@@ -134,11 +127,13 @@ class PeerController {
         }
     }
 
-    @PostMapping("/blocks")
-    ResponseEntity<String> announced(HttpServletRequest request) {
-        JsonNode block = requests.readObject(request, BlockShape.MAX_BLOCK_READ_BYTES);
-        Optional<String> sender = origin.of(request.getRemoteAddr(), request.getHeader(PeerOrigin.PORT_HEADER));
-        return switch (intake.receive(block, sender)) {
+    @Operation(summary = "A block a peer announces")
+    @JsonPost("/blocks")
+    ResponseEntity<String> announced(@RequestBody AnnouncedBlock block, HttpServletRequest request,
+            @Parameter(description = "the announcing node's HTTP port, so that a block it sent is not announced back to it")
+            @RequestHeader(name = PeerOrigin.PORT_HEADER, required = false) String port) {
+        Optional<String> sender = origin.of(request.getRemoteAddr(), port);
+        return switch (intake.receive(block.json(), sender)) {
             case BlockIntake.Outcome.NoIndex none -> throw ApiException.badRequest("A block needs an integer index");
             case BlockIntake.Outcome.Invalid invalid -> throw ApiException.badRequest("Invalid block: " + invalid.reason());
             case BlockIntake.Outcome.AlreadyHave known ->

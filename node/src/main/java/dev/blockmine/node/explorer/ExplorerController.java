@@ -20,6 +20,7 @@ import dev.blockmine.node.chain.SealedBlock;
 import dev.blockmine.node.chain.Transaction;
 import dev.blockmine.pow.BlockShape;
 import dev.blockmine.pow.CanonicalJson;
+import io.swagger.v3.oas.annotations.Operation;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -44,12 +45,17 @@ class ExplorerController {
         this.history = history;
     }
 
+    @Operation(summary = "The explorer's page (one page, that reads the path it was opened at): the latest blocks"
+            + " live, the pending pool and search; a block and why it is valid; an account (by path, or ?id= for any id)")
     @GetMapping({"/explorer", "/explorer/", "/explorer/blocks/{index}", "/explorer/accounts/{id}", "/explorer/accounts"})
     ResponseEntity<Resource> page() {
         return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(PAGE);
     }
 
     /** One block by index or hash, with why it is valid (see {@link BlockExplanation}). */
+    @Operation(summary = "One block by index or hash as the explorer shows it, and why it is valid: the"
+            + " previous block's string, the proof (a string), the digest and the zeros required; for binary blocks the job"
+            + " data and the nonce's bytes")
     @GetMapping("/blocks/{id}/explained")
     ResponseEntity<String> block(@PathVariable("id") String id) {
         BlockList blocks = chain.blocks();
@@ -69,6 +75,8 @@ class ExplorerController {
     }
 
     /** An account: balance, counts, and a page of its history, newest first. */
+    @Operation(summary = "An account (id=ID): balance as GET /balance, blocks won, transactions received and"
+            + " sent, and a page of its history newest first (page from 1, limit 1 to 100, default 20); nonce when signed")
     @GetMapping("/accounts")
     ResponseEntity<String> account(@RequestParam(name = "id", required = false) String id,
             @RequestParam(name = "page", required = false) String page,
@@ -84,6 +92,7 @@ class ExplorerController {
     }
 
     /** The pending pool, oldest first: the transactions the next blocks take. */
+    @Operation(summary = "The pending pool, oldest first: {\"count\", \"next_index\", \"transactions\"}")
     @GetMapping("/pending")
     ResponseEntity<String> pending() {
         List<Transaction> pending = chain.pending();
