@@ -20,11 +20,13 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import dev.blockmine.node.NodeOverMockMvc;
 import dev.blockmine.pow.BlockShape;
 import dev.blockmine.pow.CanonicalJson;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Request bodies reach the controllers as types, each read by its own {@link JsonBodyConverter} (never by Jackson's
- * general binding, which would turn "123" into a proof), with its own size limit. Refusals change nothing: this test
- * only sends bodies that are refused, so the shared context stays as it was.
+ * general binding, which would turn "123" into a proof), with its own size limit. This test only sends bodies that
+ * are refused, so the chain of the shared context stays as it was (its counters aside).
  */
 class RequestBodiesTest extends NodeOverMockMvc {
 
@@ -34,6 +36,9 @@ class RequestBodiesTest extends NodeOverMockMvc {
 
     @Autowired
     List<JsonBodyConverter<?>> converters;
+
+    @Autowired
+    MeterRegistry registry;
 
     @Test
     void everyRequestBodyTypeHasItsConverter() {
@@ -78,6 +83,20 @@ class RequestBodiesTest extends NodeOverMockMvc {
                 .isEqualTo("proof must be a JSON integer, was a float");
         assertThat(message(post("/transactions/new", "{\"sender\": \"ana\", \"recipient\": \"bob\", \"amount\": \"1\"}"),
                 400)).isEqualTo("amount must be a number, was a string");
+    }
+
+    /** A body refused before the controller runs is still a bad submission, as one refused by its fields is. */
+    @Test
+    void refusedMineBodiesAreCountedAsBadRequests() throws Exception {
+        Counter bad = registry.get("blockmine.submissions").tag("protocol", "http").tag("outcome", "bad_request").counter();
+        double before = bad.count();
+        message(post("/mine", ""), 400);
+        message(post("/mine", "{\"proof\": 1,"), 400);
+        message(post("/mine", "{\"pad\": \"" + "a".repeat(10_000) + "\"}"), 413);
+        message(post("/mine", "{\"proof\": \"1\", \"id\": \"ana\"}"), 400);
+        assertThat(bad.count() - before).isEqualTo(4);
+        message(post("/transactions/new", "{\"sender\": 1}"), 400);
+        assertThat(bad.count() - before).as("other endpoints' refusals are not submissions").isEqualTo(4);
     }
 
     private MockHttpServletRequestBuilder post(String path, String json) {
