@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 import dev.blockmine.pow.CanonicalJson;
 import dev.blockmine.pow.ProofRule;
@@ -16,13 +16,13 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The miner's loop: get the last block, search a proof, post it, count the coins; until stopped.
- * While searching it listens for new tips ({@link #listeningForTips()}: the node's {@code GET /events}, falling back to
- * polling) or polls the node, and drops a block as soon as someone else has forged it.
+ * While searching, a {@link StaleBlockWatch} drops the block as soon as someone else has forged it: pushed by the node
+ * ({@link #listeningForTips()}) or polled.
  * Nothing the node does (down, restarting, answering HTML) ends the loop: it says so and retries.
  */
 public final class MiningLoop {
 
-    /** How often a long search prints its progress, in polls. */
+    /** How often a long search prints its progress, in poll intervals. */
     private static final int PROGRESS_EVERY_POLLS = 10;
 
     private final NodeClient node;
@@ -35,21 +35,9 @@ public final class MiningLoop {
     private final Retries retries;
     private final CoinTally tally;
     private ChainVerifier verifier;
-    private boolean listen;
-    private TipStream tips; // while run() runs with listen on
+    private boolean push;
     private SearchLog searchLog = SearchLog.NONE;
-    private final AtomicReference<Watch> watching = new AtomicReference<>();
-
-    /** The search in hand and the block it mines on, for a tip pushed to us to cancel. */
-    private record Watch(Tip mined, SearchControl control, AtomicReference<String> forgedElsewhere) {
-
-        void heard(Tip tip) {
-            if (tip.supersedes(mined)) {
-                forgedElsewhere.compareAndSet(null, tip.next().toString());
-                control.cancel();
-            }
-        }
-    }
+    private StaleBlockWatch staleBlocks; // while run() runs
 
     /**
      * @param stopAfterBlocksWon stop once this many blocks are won; 0 mines until {@link #stop()}
@@ -77,7 +65,7 @@ public final class MiningLoop {
      * loop still polls while the node has no stream (a course node) or the stream is down, and says which it does.
      */
     public MiningLoop listeningForTips() {
-        this.listen = true;
+        this.push = true;
         return this;
     }
 
@@ -97,19 +85,33 @@ public final class MiningLoop {
     }
 
     public MiningSummary run() {
-        String polling = "polling every " + Format.interval(pollInterval);
-        if (listen) {
-            tips = new TipStream(node, out, polling, this::heard).start();
-        } else {
-            out.println("Watching for new blocks: " + polling);
-        }
-        try (SearchLog log = searchLog) {
-            return mine();
-        } finally {
-            if (tips != null) {
-                tips.close();
+        long started = System.nanoTime();
+        try (StaleBlockWatch watch = StaleBlockWatch.start(node, push, pollInterval, out); SearchLog log = searchLog) {
+            staleBlocks = watch;
+            while (!isStopped() && !tally.goalReached()) {
+                blockToMine().ifPresent(this::mineOn);
             }
+        } finally {
+            staleBlocks = null;
         }
+        return tally.summary(Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** The block to mine on next; empty after saying why there is none and pausing before the loop asks again. */
+    private Optional<JsonNode> blockToMine() {
+        try {
+            JsonNode block = newest(node.lastBlock());
+            if (verifier != null) {
+                verifier.check(block);
+            }
+            retries.succeeded();
+            return Optional.of(block);
+        } catch (NodeException e) {
+            retries.pause(e.getMessage());
+        } catch (ChainVerifier.InvalidChain e) {
+            retries.pause("Refusing to mine: " + e.getMessage());
+        }
+        return Optional.empty();
     }
 
     /**
@@ -117,7 +119,7 @@ public final class MiningLoop {
      * replica's tip): mining on a block already known dead would only be cancelled again at once.
      */
     private JsonNode newest(JsonNode lastBlock) {
-        Optional<Tip> pushed = tips == null ? Optional.empty() : tips.latest();
+        Optional<Tip> pushed = staleBlocks.latest();
         Optional<Tip> served = Tip.of(lastBlock);
         if (pushed.isPresent() && served.isPresent() && pushed.get().index().compareTo(served.get().index()) > 0) {
             return CanonicalJson.parse(pushed.get().blockString());
@@ -125,130 +127,64 @@ public final class MiningLoop {
         return lastBlock;
     }
 
-    /** A tip pushed by the node, on the stream's thread: it cancels the search in hand if its block is dead. */
-    private void heard(Tip tip) {
-        Watch watch = watching.get();
-        if (watch != null) {
-            watch.heard(tip);
+    /** Searches a proof on {@code block} until found, the block is forged elsewhere, or the loop stops; posts it. */
+    private void mineOn(JsonNode block) {
+        SearchControl control = stopper.nextSearch();
+        if (control.isCancelled()) {
+            return; // stopped
         }
-    }
-
-    private MiningSummary mine() {
-        long started = System.nanoTime();
-        while (!isStopped() && !tally.goalReached()) {
-            JsonNode block;
-            try {
-                block = newest(node.lastBlock());
-                if (verifier != null) {
-                    verifier.check(block);
-                }
-                retries.succeeded();
-            } catch (NodeException e) {
-                retries.pause(e.getMessage());
-                continue;
-            } catch (ChainVerifier.InvalidChain e) {
-                retries.pause("Refusing to mine: " + e.getMessage());
-                continue;
-            }
-            String blockString = CanonicalJson.encode(block);
-            String index = nextIndex(block);
-            SearchControl control = stopper.nextSearch();
-            if (control.isCancelled()) {
-                break;
-            }
-            out.printf("Mining block %s: proof of work started (%s zeros, %d thread%s, %s engine)%n", index,
-                    rule.hexZeros(), search.threads(), search.threads() == 1 ? "" : "s", search.name());
-            long searchStarted = System.nanoTime();
-            long startedAt = System.currentTimeMillis();
-            AtomicReference<String> forgedElsewhere = new AtomicReference<>();
-            Tip mined = Tip.of(block).orElse(null);
-            if (mined != null) {
-                Watch watch = new Watch(mined, control, forgedElsewhere);
-                watching.set(watch);
-                if (tips != null) {
-                    tips.latest().ifPresent(watch::heard); // a tip heard while we asked for the last block
-                }
-            }
-            Thread watcher = Thread.ofVirtual().name("stale-watch").start(
-                    () -> watch(blockString, index, control, forgedElsewhere, searchStarted));
+        SearchedBlock searched = new SearchedBlock(block, control);
+        String index = searched.index();
+        out.printf("Mining block %s: proof of work started (%s zeros, %d thread%s, %s engine)%n", index,
+                rule.hexZeros(), search.threads(), search.threads() == 1 ? "" : "s", search.name());
+        long searchStarted = System.nanoTime();
+        long startedAt = System.currentTimeMillis();
+        OptionalLong proof;
+        try (StaleBlockWatch.Watching watching = staleBlocks.watch(searched);
+                SearchProgress progress = SearchProgress.every(pollInterval.multipliedBy(PROGRESS_EVERY_POLLS), index,
+                        control, out)) {
             // a start of our own: miners starting at the same place would find the same proof at the same moment
-            OptionalLong proof = search.search(blockString, rule, control, ThreadLocalRandom.current().nextLong());
-            watcher.interrupt();
-            watching.set(null);
-            long endedAt = System.currentTimeMillis();
-            BigInteger forging = mined == null ? BigInteger.ZERO : mined.next();
-            Duration took = Duration.ofNanos(System.nanoTime() - searchStarted);
-            tally.tried(control.tried());
-            String rate = Format.rate(control.tried(), took);
+            proof = search.search(searched.blockString(), rule, control, ThreadLocalRandom.current().nextLong());
+        }
+        long endedAt = System.currentTimeMillis();
+        Consumer<SearchLog.Outcome> logged = outcome -> searchLog.record(searched.forging(), startedAt, endedAt,
+                search.threads(), control.tried(), outcome);
+        Duration took = Duration.ofNanos(System.nanoTime() - searchStarted);
+        tally.tried(control.tried());
+        String rate = Format.rate(control.tried(), took);
+        Optional<String> forgedElsewhere = searched.forgedElsewhere();
+        if (forgedElsewhere.isPresent()) {
             // a proof for a block we already know is forged would only be told 409 "too late": not sent
-            if (proof.isEmpty() || forgedElsewhere.get() != null) {
-                searchLog.record(forging, startedAt, endedAt, search.threads(), control.tried(),
-                        forgedElsewhere.get() != null ? SearchLog.Outcome.ABANDONED : SearchLog.Outcome.STOPPED);
-                if (forgedElsewhere.get() != null) {
-                    out.printf("Block %s was forged by someone else after %s (%s); moving on to block %s%n",
-                            index, Format.seconds(took), rate, forgedElsewhere.get());
-                } else {
-                    out.printf("Proof of work for block %s stopped after %s (%s)%n", index, Format.seconds(took), rate);
-                }
-                continue;
-            }
+            logged.accept(SearchLog.Outcome.ABANDONED);
+            out.printf("Block %s was forged by someone else after %s (%s); moving on to block %s%n",
+                    index, Format.seconds(took), rate, forgedElsewhere.get());
+        } else if (proof.isEmpty()) {
+            logged.accept(SearchLog.Outcome.STOPPED);
+            out.printf("Proof of work for block %s stopped after %s (%s)%n", index, Format.seconds(took), rate);
+        } else {
             out.printf("Proof of work finished: proof %d for block %s in %s (%s)%n", proof.getAsLong(), index,
                     Format.seconds(took), rate);
-            NodeReply reply;
-            try {
-                reply = node.submit(BigInteger.valueOf(proof.getAsLong()), minerId);
-            } catch (NodeException e) {
-                searchLog.record(forging, startedAt, endedAt, search.threads(), control.tried(), SearchLog.Outcome.REFUSED);
-                retries.pause("Could not post the proof: " + e.getMessage());
-                continue;
-            }
-            searchLog.record(forging, startedAt, endedAt, search.threads(), control.tried(), reply.forged()
-                    ? SearchLog.Outcome.WON : reply.status() == 409 ? SearchLog.Outcome.STALE : SearchLog.Outcome.REFUSED);
-            String answer = "%d \"%s\"".formatted(reply.status(), reply.message());
-            if (reply.forged()) {
-                tally.won(answer);
-            } else {
-                tally.refused(answer);
-                tally.printCoins();
-            }
+            post(BigInteger.valueOf(proof.getAsLong()), logged);
         }
-        return tally.summary(Duration.ofNanos(System.nanoTime() - started));
     }
 
-    /** Polls the node during a search; cancels it when the last block is no longer the one being mined. */
-    private void watch(String blockString, String index, SearchControl control,
-            AtomicReference<String> forgedElsewhere, long searchStarted) {
-        int polls = 0;
+    private void post(BigInteger proof, Consumer<SearchLog.Outcome> logged) {
+        NodeReply reply;
         try {
-            while (!control.isCancelled()) {
-                Thread.sleep(pollInterval);
-                if (++polls % PROGRESS_EVERY_POLLS == 0) {
-                    double seconds = (System.nanoTime() - searchStarted) / 1e9;
-                    out.printf("  ... block %s: %s proofs tried in %.0f s (%s)%n", index,
-                            Format.count(control.tried()), seconds, Format.rate(control.tried() / seconds));
-                }
-                if (tips != null && tips.live()) {
-                    continue; // tips are pushed: no need to ask
-                }
-                JsonNode latest;
-                try {
-                    latest = node.lastBlock();
-                } catch (NodeException e) {
-                    continue; // keep searching; the post will tell whether the node is back
-                }
-                if (!CanonicalJson.encode(latest).equals(blockString)) {
-                    forgedElsewhere.set(nextIndex(latest));
-                    control.cancel();
-                }
-            }
-        } catch (InterruptedException e) {
-            // the search is over
+            reply = node.submit(proof, minerId);
+        } catch (NodeException e) {
+            logged.accept(SearchLog.Outcome.REFUSED);
+            retries.pause("Could not post the proof: " + e.getMessage());
+            return;
         }
-    }
-
-    /** The index of the block a proof on {@code lastBlock} would forge. */
-    private static String nextIndex(JsonNode lastBlock) {
-        JsonNode index = lastBlock.path("index");
-        return index.isIntegralNumber() ? index.bigIntegerValue().add(BigInteger.ONE).toString() : "after " + index;
+        logged.accept(reply.forged() ? SearchLog.Outcome.WON
+                : reply.status() == 409 ? SearchLog.Outcome.STALE : SearchLog.Outcome.REFUSED);
+        String answer = "%d \"%s\"".formatted(reply.status(), reply.message());
+        if (reply.forged()) {
+            tally.won(answer);
+        } else {
+            tally.refused(answer);
+            tally.printCoins();
+        }
     }
 }

@@ -9,7 +9,8 @@ import dev.blockmine.pow.search.SearchControl;
 
 /**
  * A mining loop's stop: once {@link #stop()} runs (Ctrl-C, from any thread) the search in hand is cancelled, every
- * later one starts cancelled, and every wait returns at once.
+ * later one starts cancelled, and every wait returns at once. A {@link TipStream}'s close is one too: it cuts the
+ * stream's wait before a reconnection short.
  */
 final class Stopper {
 

@@ -44,4 +44,10 @@ record Tip(BigInteger index, String blockString) {
     BigInteger next() {
         return index.add(BigInteger.ONE);
     }
+
+    /** The index of the block a proof on {@code lastBlock} forges, as printed ("after x" without an integer index). */
+    static String nextIndex(JsonNode lastBlock) {
+        JsonNode index = lastBlock.path("index");
+        return index.isIntegralNumber() ? index.bigIntegerValue().add(BigInteger.ONE).toString() : "after " + index;
+    }
 }

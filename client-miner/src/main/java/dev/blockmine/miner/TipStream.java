@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -16,24 +15,24 @@ import okhttp3.sse.EventSourceListener;
 import okhttp3.sse.EventSources;
 
 /**
- * The node's {@code GET /events} stream, kept open for a mining loop: every tip it hears goes to {@code onTip}. A
- * stream that drops is reconnected (1 s doubling to 30 s); a node without a stream (404, not {@code text/event-stream},
- * as the course's Flask server) is left alone. While it is not {@link #live()}, the loop polls; what mode it runs
- * in is printed whenever it changes. Nothing the node sends can throw out of here.
+ * The node's {@code GET /events} stream, kept open for a {@link PushWatch}: every tip it hears goes to {@code onTip}.
+ * A stream that drops is reconnected with the miner's back-off ({@link Retries}: 1 s doubling to 30 s); a node without
+ * a stream (404, not {@code text/event-stream}, as the course's Flask server) is left alone. While it is not
+ * {@link #live()}, the watch polls; what mode it runs in is printed whenever it changes. Nothing the node sends can
+ * throw out of here.
  */
 final class TipStream implements AutoCloseable {
 
     /** Without a heartbeat (the node sends one every 5 s) for this long, the stream counts as dropped. */
     static final Duration SILENCE = Duration.ofSeconds(20);
-    private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
-    private static final Duration LAST_RETRY = Duration.ofSeconds(30);
 
     private final OkHttpClient http;
     private final Request request;
     private final PrintStream out;
     private final String pollingMode;
     private final Consumer<Tip> onTip;
-    private final CountDownLatch closed = new CountDownLatch(1);
+    private final Stopper closed = new Stopper();
+    private final Retries reconnections;
     private final AtomicReference<Tip> latest = new AtomicReference<>();
     private final AtomicReference<EventSource> source = new AtomicReference<>();
     private volatile boolean live;
@@ -47,6 +46,7 @@ final class TipStream implements AutoCloseable {
         this.out = out;
         this.pollingMode = pollingMode;
         this.onTip = onTip;
+        this.reconnections = new Retries(out, closed);
     }
 
     /** Connects in the background; {@link #live()} says when tips are being pushed. */
@@ -67,7 +67,7 @@ final class TipStream implements AutoCloseable {
 
     @Override
     public void close() {
-        closed.countDown();
+        closed.stop();
         EventSource open = source.get();
         if (open != null) {
             open.cancel();
@@ -78,20 +78,19 @@ final class TipStream implements AutoCloseable {
     }
 
     private void keepOpen() {
-        Duration retry = FIRST_RETRY;
         boolean said = false; // whether the mode has been printed since the last change
         try {
-            while (closed.getCount() > 0) {
+            while (!closed.isStopped()) {
                 Connection connection = new Connection();
                 EventSource opened = EventSources.createFactory(http).newEventSource(request, connection);
                 source.set(opened);
-                if (closed.getCount() == 0) {
+                if (closed.isStopped()) {
                     opened.cancel(); // close() ran before this source was set: it cancelled the one before
                     return;
                 }
                 connection.ended.await();
                 live = false;
-                if (closed.getCount() == 0) {
+                if (closed.isStopped()) {
                     return;
                 }
                 if (connection.noStream != null) {
@@ -100,15 +99,14 @@ final class TipStream implements AutoCloseable {
                     return;
                 }
                 if (connection.opened) {
-                    retry = FIRST_RETRY;
+                    reconnections.succeeded();
                     said = false;
                 }
                 if (!said) {
                     out.printf("Watching for new blocks: %s (event stream %s; reconnecting)%n", pollingMode, connection.why);
                     said = true;
                 }
-                closed.await(retry.toMillis(), TimeUnit.MILLISECONDS);
-                retry = retry.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : retry.multipliedBy(2);
+                reconnections.pause(); // an interrupt, from close(), stops it
             }
         } catch (InterruptedException e) {
             // closed

@@ -29,6 +29,19 @@ class RetriesTest {
         assertThat(stopper.isStopped()).isTrue();
     }
 
+    /** The stream's reconnections say their mode themselves: their waits are silent, on the same schedule. */
+    @Test
+    void aSilentPauseWaitsOnTheSameSchedule() {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        Stopper stopper = new Stopper();
+        Retries retries = new Retries(new PrintStream(printed, true, StandardCharsets.UTF_8), stopper);
+        stopper.stop();
+        retries.pause();
+        retries.pause();
+        retries.pause("down");
+        assertThat(printed.toString(StandardCharsets.UTF_8).lines()).containsExactly("down; retrying in 4 s");
+    }
+
     @Test
     void anInterruptDuringAWaitStopsTheLoop() {
         Stopper stopper = new Stopper();

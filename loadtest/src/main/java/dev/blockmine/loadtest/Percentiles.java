@@ -1,31 +1,59 @@
 package dev.blockmine.loadtest;
 
-import java.util.Arrays;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
 
-/** Nearest-rank percentiles of latency samples in nanoseconds: the one percentile rule of both load tools. */
-public record Percentiles(long[] sorted) {
+/**
+ * Percentiles of latencies in nanoseconds, read from an HdrHistogram: the one percentile rule of the load tools,
+ * nearest rank over the recorded values, each kept to {@value #DIGITS} significant digits (so a percentile is at most
+ * 0.1% above the value recorded, and no sample is kept or sorted).
+ */
+public final class Percentiles {
 
-    public static Percentiles of(long[] samples) {
-        long[] copy = samples.clone();
-        Arrays.sort(copy);
-        return new Percentiles(copy);
+    /** Significant decimal digits of every histogram the load tools record into. */
+    public static final int DIGITS = 3;
+
+    private final Histogram histogram;
+
+    private Percentiles(Histogram histogram) {
+        this.histogram = histogram;
     }
 
-    /** The sample at {@code percent} (0 is the least, 100 the greatest); -1 without samples. */
-    public long at(double percent) {
-        if (sorted.length == 0) {
-            return -1;
+    /** What {@code histogram} holds now (it is read, not copied: do not record into it meanwhile). */
+    public static Percentiles of(Histogram histogram) {
+        return new Percentiles(histogram);
+    }
+
+    /** The percentiles of a few samples in hand. */
+    public static Percentiles of(long... samples) {
+        Histogram histogram = histogram();
+        for (long sample : samples) {
+            histogram.recordValue(sample);
         }
-        int rank = (int) Math.ceil(percent / 100 * sorted.length);
-        return sorted[Math.clamp(rank - 1, 0, sorted.length - 1)];
+        return new Percentiles(histogram);
+    }
+
+    /** An empty histogram of the load tools' precision, growing to whatever range is recorded. */
+    public static Histogram histogram() {
+        return new Histogram(DIGITS);
+    }
+
+    /** A recorder of the load tools' precision, for many threads recording at once without a lock. */
+    public static Recorder recorder() {
+        return new Recorder(DIGITS);
+    }
+
+    /** The value at {@code percent} (0 is the least, 100 the greatest); -1 without samples. */
+    public long at(double percent) {
+        return histogram.getTotalCount() == 0 ? -1 : histogram.getValueAtPercentile(percent);
     }
 
     /** {@link #at} in milliseconds; NaN without samples. */
     public double millisAt(double percent) {
-        return sorted.length == 0 ? Double.NaN : at(percent) / 1e6;
+        return histogram.getTotalCount() == 0 ? Double.NaN : at(percent) / 1e6;
     }
 
-    public int count() {
-        return sorted.length;
+    public long count() {
+        return histogram.getTotalCount();
     }
 }

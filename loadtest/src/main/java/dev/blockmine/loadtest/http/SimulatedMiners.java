@@ -3,8 +3,6 @@ package dev.blockmine.loadtest.http;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,6 +10,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
+
+import org.HdrHistogram.Recorder;
 
 import dev.blockmine.loadtest.Percentiles;
 import dev.blockmine.pow.CanonicalJson;
@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
  * its own keep-alive connection, looping: {@code GET /last_block}, then {@code POST /mine} with a realistic mix:
  * mostly invalid proofs, some stale ones (valid for an earlier block), a few valid ones found by a real search.
  * Closed loop by default (as fast as the server answers); with a pace, each miner starts one GET+POST round per
- * interval, as real miners that poll do.
+ * interval, as real miners that poll do, and latency is counted from when each round was due ({@link RoundSchedule}).
  */
 record SimulatedMiners(String host, int port, ProofRule rule) {
 
@@ -39,53 +39,51 @@ record SimulatedMiners(String host, int port, ProofRule rule) {
         LongAdder submissions = new LongAdder();
         LongAdder errors = new LongAdder();
         Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
-        List<Latencies> latencies = new ArrayList<>();
-        List<Latencies> lastBlockLatencies = new ArrayList<>();
+        Latencies latencies = new Latencies(Percentiles.recorder(), Percentiles.recorder());
         long start = System.nanoTime();
         long deadline = start + duration.toNanos();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < miners; i++) {
-                Latencies mine = new Latencies();
-                Latencies lastBlock = new Latencies();
-                latencies.add(mine);
-                lastBlockLatencies.add(lastBlock);
                 String id = "load-" + i;
-                threads.submit(() -> mine(id, supply, deadline, pace, mine, lastBlock, requests, submissions, errors, statuses));
+                // paced miners start at a random point of the first interval: not all at once
+                RoundSchedule schedule = pace.isZero() ? RoundSchedule.closedLoop()
+                        : RoundSchedule.paced(pace, start + ThreadLocalRandom.current().nextLong(pace.toNanos()));
+                threads.submit(() -> mine(id, supply, deadline, schedule, latencies, requests, submissions, errors, statuses));
             }
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        Percentiles all = Latencies.merge(latencies);
+        Percentiles all = Percentiles.of(latencies.all().getIntervalHistogram());
         Map<Integer, Long> byStatus = new java.util.TreeMap<>();
         statuses.forEach((status, count) -> byStatus.put(status, count.sum()));
         return new LoadResult(server, miners, pace.isZero() ? "closed loop" : "1 round / " + pace.toMillis() + " ms",
                 took, requests.sum(), submissions.sum(), errors.sum(), all.millisAt(50), all.millisAt(99), byStatus,
-                Latencies.merge(lastBlockLatencies).millisAt(99));
+                Percentiles.of(latencies.lastBlock().getIntervalHistogram()).millisAt(99));
     }
 
-    private void mine(String id, ProofSupply supply, long deadline, Duration pace, Latencies latencies,
-            Latencies lastBlockLatencies, LongAdder requests,
-            LongAdder submissions, LongAdder errors, Map<Integer, LongAdder> statuses) {
+    /** Every request's latency, and {@code GET /last_block}'s alone; shared by all miners. */
+    private record Latencies(Recorder all, Recorder lastBlock) {
+    }
+
+    /**
+     * One miner's rounds until the deadline. A round's {@code GET /last_block} is timed from when the round was due,
+     * its {@code POST /mine} from when it was sent (right after the GET's answer: when it was due).
+     */
+    private void mine(String id, ProofSupply supply, long deadline, RoundSchedule schedule, Latencies latencies,
+            LongAdder requests, LongAdder submissions, LongAdder errors, Map<Integer, LongAdder> statuses) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        long next = System.nanoTime() + (pace.isZero() ? 0 : random.nextLong(pace.toNanos())); // spread the starts
         String lastBody = null;
         String blockString = null;
         try (KeepAliveConnection connection = new KeepAliveConnection(host, port, 10_000)) {
             while (true) {
-                if (!pace.isZero()) {
-                    long wait = next - System.nanoTime();
-                    if (wait > 0) {
-                        Thread.sleep(Duration.ofNanos(wait));
-                    }
-                    next += pace.toNanos();
-                }
-                if (System.nanoTime() >= deadline) {
-                    return;
+                long due = schedule.awaitNext();
+                if (due >= deadline) {
+                    return; // a round due before the deadline still runs, however late
                 }
                 try {
-                    long t0 = System.nanoTime();
                     HttpReply reply = connection.get("/last_block");
-                    latencies.add(System.nanoTime() - t0);
-                    lastBlockLatencies.add(System.nanoTime() - t0);
+                    long took = System.nanoTime() - due;
+                    latencies.all().recordValue(took);
+                    latencies.lastBlock().recordValue(took);
                     requests.increment();
                     if (!reply.body().equals(lastBody)) { // like a miner, re-derive the block string when the block changes
                         JsonNode block = blockOf(reply);
@@ -98,9 +96,9 @@ record SimulatedMiners(String host, int port, ProofRule rule) {
                     }
                     BigInteger proof = chooseProof(blockString, supply, random);
                     String body = "{\"proof\": " + proof + ", \"id\": \"" + id + "\"}";
-                    t0 = System.nanoTime();
+                    long sent = System.nanoTime();
                     reply = connection.postJson("/mine", body);
-                    latencies.add(System.nanoTime() - t0);
+                    latencies.all().recordValue(System.nanoTime() - sent);
                     requests.increment();
                     submissions.increment();
                     statuses.computeIfAbsent(reply.status(), s -> new LongAdder()).increment();

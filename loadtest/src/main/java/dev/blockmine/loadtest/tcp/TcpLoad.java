@@ -20,6 +20,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
 import dev.blockmine.loadtest.Percentiles;
 import dev.blockmine.pow.binary.Frame;
 import dev.blockmine.pow.search.DigestNonceSearch;
@@ -38,8 +41,8 @@ import picocli.CommandLine.Spec;
  *   <li>a few of them flood S frames with random nonces (each must be hashed by the node), a window in flight per
  *       connection: S validated per second, counted from the answers (R, I, A);</li>
  *   <li>rounds of: find a real nonce, send it from one miner, time the I at every other holder from the moment the
- *       S was sent: I broadcast latency, p50 / p99 over all holders and rounds; a few warm-up rounds first are
- *       reported apart;</li>
+ *       S was sent (when it was due: nothing waits before it, so no delay is left out of the count): I broadcast
+ *       latency, p50 / p99 over all holders and rounds; a few warm-up rounds first are reported apart;</li>
  *   <li>the same rounds against a {@link BareFanoutServer} in this process: the floor the machine's own sockets set
  *       for such a fan-out, printed next to the node's numbers with their ratio.</li>
  * </ol>
@@ -96,8 +99,8 @@ public final class TcpLoad implements Callable<Integer> {
 
     private final PrintStream out;
     private final ConcurrentHashMap<Integer, Long> roundStart = new ConcurrentHashMap<>();
-    private final List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-    private final List<Long> warmup = new ArrayList<>();
+    /** Each I's latency, from the moment the winner's S was sent; read (and emptied) after every round. */
+    private final Recorder latencies = Percentiles.recorder();
     private final AtomicInteger invalidatedThisRound = new AtomicInteger();
     private final Set<Integer> heardThisRound = ConcurrentHashMap.newKeySet();
 
@@ -238,8 +241,9 @@ public final class TcpLoad implements Callable<Integer> {
         if (rounds <= 0 || miners.size() < 2) {
             return null;
         }
-        latencies.clear();
-        warmup.clear();
+        Histogram warmup = Percentiles.histogram();
+        Histogram measured = Percentiles.histogram();
+        latencies.reset();
         SimulatedMiner winner = miners.getLast(); // not a flooder
         int holders = miners.size() - 1;
         if (!askOnInvalidate) {
@@ -250,12 +254,6 @@ public final class TcpLoad implements Callable<Integer> {
         try (DigestNonceSearch search = new DigestNonceSearch(Runtime.getRuntime().availableProcessors())) {
             int settled = -1;
             for (int round = 0; round < warmupRounds + rounds; round++) {
-                if (round == warmupRounds) {
-                    synchronized (latencies) {
-                        warmup.addAll(latencies);
-                        latencies.clear();
-                    }
-                }
                 awaitAllHolding(miners, 30, settled); // the next job: right after a round they may still hold the last one
                 Frame.Task task = winner.task();
                 settled = task.txn();
@@ -266,7 +264,6 @@ public final class TcpLoad implements Callable<Integer> {
                 }
                 invalidatedThisRound.set(0);
                 heardThisRound.clear();
-                int before = latencies.size();
                 roundStart.put(task.txn(), System.nanoTime());
                 winner.send(new Frame.Solution(task.txn(), nonce.getAsLong()));
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -274,11 +271,10 @@ public final class TcpLoad implements Callable<Integer> {
                     Thread.sleep(1);
                 }
                 roundStart.remove(task.txn());
+                Histogram ofRound = latencies.getIntervalHistogram(); // an I recorded as the round ends may fall in the next
+                (round < warmupRounds ? warmup : measured).add(ofRound);
                 if (perRound) {
-                    Percentiles r;
-                    synchronized (latencies) {
-                        r = Percentiles.of(latencies.subList(before, latencies.size()).stream().mapToLong(Long::longValue).toArray());
-                    }
+                    Percentiles r = Percentiles.of(ofRound);
                     out.printf(Locale.ROOT, "round %d%s: %d I, first %.2f ms, p50 %.2f ms, p99 %.2f ms, last %.2f ms%n",
                             round + 1, round < warmupRounds ? " (warm-up)" : "", r.count(), r.millisAt(0),
                             r.millisAt(50), r.millisAt(99), r.millisAt(100));
@@ -297,14 +293,11 @@ public final class TcpLoad implements Callable<Integer> {
             }
         }
         if (warmupRounds > 0) {
-            Percentiles w = Percentiles.of(warmup.stream().mapToLong(Long::longValue).toArray());
+            Percentiles w = Percentiles.of(warmup);
             out.printf(Locale.ROOT, "%s warm-up: %d rounds, %d I received: p50 %.2f ms, p99 %.2f ms, max %.2f ms "
                     + "(not counted below)%n", label, warmupRounds, w.count(), w.millisAt(50), w.millisAt(99), w.millisAt(100));
         }
-        Percentiles p;
-        synchronized (latencies) { // a straggling I of a timed-out round may still be added
-            p = Percentiles.of(latencies.stream().mapToLong(Long::longValue).toArray());
-        }
+        Percentiles p = Percentiles.of(measured);
         out.printf(Locale.ROOT, "%s: %d rounds, %d I received by %d holders (%s): I broadcast latency p50 %.2f ms, "
                 + "p99 %.2f ms, max %.2f ms%n", label, rounds, p.count(), holders,
                 askOnInvalidate ? "each sends G on I" : "G only after the round", p.millisAt(50), p.millisAt(99), p.millisAt(100));
@@ -314,7 +307,7 @@ public final class TcpLoad implements Callable<Integer> {
     private void invalidated(SimulatedMiner miner, int txn, long receivedNanos) {
         Long start = roundStart.get(txn);
         if (start != null) {
-            latencies.add(receivedNanos - start);
+            latencies.recordValue(receivedNanos - start);
             invalidatedThisRound.incrementAndGet();
             heardThisRound.add(miner.id());
         }

@@ -8,8 +8,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.blockmine.loadtest.Percentiles;
-
 class LoadTableTest {
 
     @Test
@@ -21,21 +19,5 @@ class LoadTableTest {
         assertThat(table).contains("| java node | 50 | closed loop | 15000 | 7500 | 1.00 | 4.00 | 0 | 15.0× |")
                 .contains("| flask (course) | 50 | closed loop | 1000 | 500 | 10.00 | 40.00 | 0 |  |")
                 .contains("| java node | 1000 | closed loop | 10 | 5 | 1.00 | 4.00 | 2 |  |");
-    }
-
-    @Test
-    void percentilesComeFromTheMergedLatencies() {
-        Latencies a = new Latencies();
-        Latencies b = new Latencies();
-        for (int i = 1; i <= 50; i++) {
-            a.add(i * 1_000_000L);
-            b.add((50 + i) * 1_000_000L);
-        }
-        Percentiles all = Latencies.merge(List.of(b, a));
-        assertThat(all.count()).isEqualTo(100);
-        assertThat(all.millisAt(50)).isEqualTo(50.0);
-        assertThat(all.millisAt(99)).isEqualTo(99.0);
-        assertThat(all.millisAt(100)).isEqualTo(100.0);
-        assertThat(Latencies.merge(List.of()).millisAt(50)).isNaN();
     }
 }
