@@ -2,12 +2,10 @@ package dev.blockmine.node.chain;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,17 +70,9 @@ public record Checkpoint(long height, String hash, Map<String, JsonNode> states)
         ObjectNode json = JsonNodeFactory.instance.objectNode().put("height", height).put("hash", hash);
         ObjectNode saved = json.putObject("states");
         states.forEach(saved::set);
-        Path next = dir.resolve(FILE + ".next");
         try {
-            try (FileChannel out = FileChannel.open(next, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                out.write(java.nio.ByteBuffer.wrap(CanonicalJson.encode(json).getBytes(StandardCharsets.US_ASCII)));
-                out.force(true);
-            }
-            Files.move(next, dir.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            try (FileChannel folder = FileChannel.open(dir, StandardOpenOption.READ)) {
-                folder.force(true);
-            }
+            new DurableFiles(ChannelOpener.FILES).replace(dir.resolve(FILE),
+                    ByteBuffer.wrap(CanonicalJson.encode(json).getBytes(StandardCharsets.US_ASCII)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the checkpoint in " + dir, e);
         }
