@@ -1,5 +1,6 @@
 package dev.blockmine.node.chain;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,28 +23,45 @@ import org.slf4j.LoggerFactory;
  * (fsync) before it returns. Blocks are small and rare, so one sequential write and one fsync per block is
  * all the durability costs; recovery replays the lines and cuts a torn last line left by a crash mid-write.
  * A replacement (consensus) cuts the file after the last block the two chains share and appends the new branch:
- * a sync one block behind writes one line, however long the chain. A write that fails is undone (the file cut back
- * to its last whole line), so a failed append never leaves a torn line in the middle of the journal.
+ * a sync one block behind writes one line, however long the chain.
+ *
+ * <p>Whatever fails, a restart finds the chain before the change or the one after it. A failed append is undone (the
+ * file cut back to its last whole line). A replacement first saves the lines it cuts off in {@code chain.jsonl.undo}
+ * (forced, renamed into place, the folder forced), and removes that file once the branch is on disk: a replacement
+ * that fails is undone from the saved lines, and one a crash interrupted is undone at the next start. Only when the
+ * undoing fails too is the store broken: it takes no more blocks, and the next start repairs the file.
  */
 public final class JournalStore implements BlockStore, AutoCloseable {
+
+    /** Where a replacement under way keeps the lines it cuts off. */
+    static final String UNDO = "chain.jsonl.undo";
 
     private static final Logger log = LoggerFactory.getLogger(JournalStore.class);
 
     private final Path file;
+    private final Path undo;
     private final FileChannel channel;
+    private final DurableFiles files;
     /** ends[i]: the byte offset just after block i + 1's line (8 bytes a block: where to cut for a fork). */
     private long[] ends = new long[1024];
     private int count;
-    /** A failed write that could not be undone: the file's end is unknown, so nothing more is written. */
+    /** A failed write that could not be undone: what the file holds is not what was kept, so nothing more is written. */
     private IOException broken;
     /** Whether the file was read: what is written goes after its last whole line. */
     private boolean loaded;
 
     public JournalStore(Path dataDir) {
+        this(dataDir, ChannelOpener.FILES);
+    }
+
+    /** A journal whose channels come from {@code opener} (tests inject failures through it). */
+    JournalStore(Path dataDir, ChannelOpener opener) {
         try {
             Files.createDirectories(dataDir);
             this.file = dataDir.resolve("chain.jsonl");
-            this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            this.undo = dataDir.resolve(UNDO);
+            this.files = new DurableFiles(opener);
+            this.channel = opener.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the chain journal in " + dataDir, e);
         }
@@ -59,8 +77,18 @@ public final class JournalStore implements BlockStore, AutoCloseable {
         List<SealedBlock> blocks = new ArrayList<>();
         count = 0;
         long complete = 0; // bytes up to the end of the last whole line
+        try {
+            if (Files.exists(undo)) {
+                Replaced interrupted = Replaced.read(undo, channel.size());
+                log.warn("Undoing a replacement of blocks that a crash interrupted: {} bytes of blocks put back after byte {} of {}",
+                        interrupted.lines().length, interrupted.kept(), file);
+                restore(interrupted);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot undo the replacement a crash interrupted in " + file, e);
+        }
         try (InputStream in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[1 << 20];
+            byte[] buffer = new byte[(int) Math.clamp(channel.size() + 1, 8192, 1 << 20)]; // 1 MB chunks, or the file
             int held = 0; // bytes of the buffer not yet taken as lines
             long at = 0; // bytes read from the file
             for (int n; (n = in.read(buffer, held, buffer.length - held)) > 0; ) {
@@ -83,8 +111,7 @@ public final class JournalStore implements BlockStore, AutoCloseable {
             }
             if (complete < at) { // no newline: the write was cut short by a crash, and was never acknowledged
                 log.warn("Cutting a torn last line ({} bytes) from {}", at - complete, file);
-                channel.truncate(complete);
-                channel.force(true);
+                cut(complete);
             }
             loaded = true;
             return blocks;
@@ -111,61 +138,159 @@ public final class JournalStore implements BlockStore, AutoCloseable {
 
     @Override
     public synchronized void append(SealedBlock block) {
-        write(List.of(block));
+        usable();
+        long start = end();
+        try {
+            write(start, List.of(block));
+        } catch (IOException e) {
+            throw undone(e, () -> cut(start), "append to");
+        }
+        keep(count, start, List.of(block));
     }
 
     @Override
     public synchronized boolean replaceAfter(long forkIndex, List<SealedBlock> branch) {
-        loadOnce();
+        usable();
         if (forkIndex > count) {
             throw new IllegalArgumentException("the journal holds " + count + " blocks, not " + forkIndex);
         }
-        count = (int) forkIndex;
-        try {
-            channel.truncate(end());
-        } catch (IOException e) {
-            broken = e; // where the file ends is no longer known
-            throw failed("cut", e);
+        if (forkIndex == count && branch.size() == 1) { // one line after the last: whole, or cut as a torn line
+            append(branch.getFirst());
+            return true;
         }
-        write(branch);
+        long kept = forkIndex == 0 ? 0 : ends[(int) forkIndex - 1];
+        Replaced replaced = new Replaced(kept, read(kept, end()));
+        try {
+            files.replace(undo, replaced.record()); // from here on a restart puts the replaced lines back
+            channel.truncate(kept);
+            write(kept, branch);
+            files.delete(undo); // from here on a restart keeps the branch
+        } catch (IOException e) {
+            throw undone(e, () -> restore(replaced), "replace blocks in");
+        }
+        keep((int) forkIndex, kept, branch);
         return true;
     }
 
-    /** Appends the blocks' lines after the last whole line and forces them to disk; undone if anything fails. */
-    private void write(List<SealedBlock> blocks) {
-        loadOnce();
-        if (broken != null) {
-            throw new UncheckedIOException("the chain journal " + file + " could not be repaired after a failed write", broken);
+    /**
+     * The lines a replacement cuts off, and where: what {@code chain.jsonl.undo} holds while it is under way (the
+     * offset in decimal on the first line, then the lines as they were).
+     *
+     * @param kept the bytes of the journal the replacement keeps
+     */
+    private record Replaced(long kept, byte[] lines) {
+
+        ByteBuffer record() {
+            byte[] header = (kept + "\n").getBytes(StandardCharsets.US_ASCII);
+            return ByteBuffer.allocate(header.length + lines.length).put(header).put(lines).flip();
         }
+
+        static Replaced read(Path undo, long journalBytes) throws IOException {
+            byte[] record = Files.readAllBytes(undo);
+            int newline = 0;
+            while (newline < record.length && record[newline] != '\n') {
+                newline++;
+            }
+            long kept;
+            try {
+                kept = Long.parseLong(new String(record, 0, newline, StandardCharsets.US_ASCII));
+            } catch (NumberFormatException e) {
+                kept = -1;
+            }
+            if (newline == record.length || kept < 0 || kept > journalBytes) {
+                throw new IllegalStateException(undo + " is not the record of a replacement in this journal ("
+                        + journalBytes + " bytes): move it away to start with the journal as it is");
+            }
+            return new Replaced(kept, Arrays.copyOfRange(record, newline + 1, record.length));
+        }
+    }
+
+    /**
+     * Puts the journal back as it was before a replacement: the lines it cut off written back after what it kept.
+     * The record of them is saved first if it is not there (the failure came after its removal), so that a crash
+     * while putting them back is undone at the next start.
+     */
+    private void restore(Replaced replaced) throws IOException {
+        if (!Files.exists(undo)) {
+            files.replace(undo, replaced.record());
+        }
+        channel.truncate(replaced.kept());
+        write(replaced.kept(), ByteBuffer.wrap(replaced.lines()));
+        files.delete(undo);
+    }
+
+    /** The one way lines reach the journal: written at {@code start} and forced to disk. */
+    private void write(long start, ByteBuffer bytes) throws IOException {
+        while (bytes.hasRemaining()) {
+            channel.write(bytes, start + bytes.position());
+        }
+        channel.force(false); // the data and the file's length (fdatasync)
+    }
+
+    private void write(long start, List<SealedBlock> blocks) throws IOException {
         StringBuilder lines = new StringBuilder();
         blocks.forEach(block -> lines.append(block.blockString()).append('\n'));
-        ByteBuffer bytes = ByteBuffer.wrap(lines.toString().getBytes(StandardCharsets.US_ASCII));
-        long start = end();
+        write(start, ByteBuffer.wrap(lines.toString().getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    /** Cuts the file back to {@code end}, the end of a whole line. */
+    private void cut(long end) throws IOException {
+        channel.truncate(end);
+        channel.force(false);
+    }
+
+    /** The journal's bytes from {@code start} to {@code end}. */
+    private byte[] read(long start, long end) {
+        ByteBuffer bytes = ByteBuffer.allocate(Math.toIntExact(end - start));
         try {
             while (bytes.hasRemaining()) {
-                channel.write(bytes, start + bytes.position());
+                if (channel.read(bytes, start + bytes.position()) < 0) {
+                    throw new EOFException("the journal ends before byte " + end);
+                }
             }
-            channel.force(false);
         } catch (IOException e) {
-            undo(start, e);
-            throw failed("append to", e);
+            throw failed("read", e);
         }
+        return bytes.array();
+    }
+
+    /** Takes the journal as its first {@code blocks} blocks, then {@code added}, written from byte {@code start}. */
+    private void keep(int blocks, long start, List<SealedBlock> added) {
+        count = blocks;
         long at = start;
-        for (SealedBlock block : blocks) {
+        for (SealedBlock block : added) {
             at += block.blockString().length() + 1;
             recordEnd(at);
         }
     }
 
-    /** Cuts the file back to {@code start}, the end of its last whole line, after a failed write. */
-    private void undo(long start, IOException failure) {
+    /** A change's undoing, which may fail too. */
+    private interface Undo {
+        void run() throws IOException;
+    }
+
+    /** The error to throw for {@code failure}, once {@code undo} has put the file back, or the store is broken. */
+    private UncheckedIOException undone(IOException failure, Undo undo, String what) {
         try {
-            channel.truncate(start);
-            channel.force(true);
-        } catch (IOException e) {
-            failure.addSuppressed(e);
-            broken = failure;
-            log.error("The chain journal {} could not be cut back after a failed write: no more blocks are stored", file, e);
+            undo.run();
+        } catch (IOException again) {
+            breaks(failure, again);
+        }
+        return failed(what, failure);
+    }
+
+    private void breaks(IOException failure, IOException repair) {
+        failure.addSuppressed(repair);
+        broken = failure;
+        log.error("The chain journal {} could not be repaired after a failed write: it takes no more blocks, "
+                + "and the next start repairs it", file, failure);
+    }
+
+    private void usable() {
+        loadOnce();
+        if (broken != null) {
+            throw new UncheckedIOException("the chain journal " + file + " could not be repaired after a failed write:"
+                    + " it takes no more blocks until the node restarts, which repairs it", broken);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.blockmine.node.chain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -63,5 +64,18 @@ class JournalStoreTest {
             assertThat(store.load()).extracting(SealedBlock::index).containsExactly(1L, 2L, 3L);
         }
         assertThat(Files.exists(dir.resolve("chain.jsonl.next"))).isFalse();
+        assertThat(Files.exists(dir.resolve(JournalStore.UNDO))).isFalse();
+    }
+
+    @Test
+    void aRecordOfReplacedBlocksThatDoesNotBelongToTheJournalStopsTheStartNamingIt(@TempDir Path dir) throws Exception {
+        try (JournalStore store = new JournalStore(dir)) {
+            Forging.chainWithBlocks(store, 2, RULE);
+        }
+        Files.writeString(dir.resolve(JournalStore.UNDO), "999999\n{\"index\": 2}\n", StandardCharsets.US_ASCII);
+        try (JournalStore store = new JournalStore(dir)) {
+            assertThatThrownBy(store::load).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining(JournalStore.UNDO + " is not the record of a replacement in this journal");
+        }
     }
 }
