@@ -4,14 +4,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.blockmine.node.ServedInTime;
+
 /**
  * An honest client asking {@code GET /last_block} on a fresh connection every 100 ms while an attack goes on, each
- * with a 1 s timeout; it records every answer that is not a 200 in time.
+ * within {@link ServedInTime#BOUND}; it records every answer that is not a 200 in time.
  */
 final class Bystander implements AutoCloseable {
 
@@ -23,9 +24,9 @@ final class Bystander implements AutoCloseable {
     Bystander(String nodeUrl) {
         thread = Thread.ofVirtual().start(() -> {
             while (!stopped) {
-                try (HttpClient fresh = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build()) {
+                try (HttpClient fresh = HttpClient.newBuilder().connectTimeout(ServedInTime.BOUND).build()) {
                     HttpResponse<String> answer = fresh.send(HttpRequest.newBuilder(URI.create(nodeUrl + "/last_block"))
-                            .timeout(Duration.ofSeconds(1)).build(), HttpResponse.BodyHandlers.ofString());
+                            .timeout(ServedInTime.BOUND).build(), HttpResponse.BodyHandlers.ofString());
                     if (answer.statusCode() == 200) {
                         served.incrementAndGet();
                     } else {

@@ -1,10 +1,12 @@
 package dev.blockmine.node.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.lang.management.ManagementFactory;
 import java.math.BigInteger;
+import java.net.InetAddress;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import com.sun.management.UnixOperatingSystemMXBean;
 
 import dev.blockmine.node.Proofs;
+import dev.blockmine.node.ReservedNamesResolver;
 import dev.blockmine.node.mining.Submission;
 import dev.blockmine.node.peers.RunningNode;
 import dev.blockmine.pow.CanonicalJson;
@@ -75,6 +78,9 @@ class PeerRegistryTest {
 
     @Test
     void impossiblePeerUrlsAreRefusedAndPeersCanBeRemoved() throws Exception {
+        // a host that does not resolve is told so by the tests' resolver, without asking DNS
+        assertThatThrownBy(() -> InetAddress.getAllByName("no-such-host.invalid"))
+                .hasMessageContaining(ReservedNamesResolver.NEVER_RESOLVES);
         try (RunningNode node = new RunningNode("node.difficulty=3"); FakePeer peer = new FakePeer()) {
             String self = node.url.replace("127.0.0.1", "localhost");
             for (String bad : List.of("http://127.0.0.1:99999", "http://127.0.0.1:0", "ftp://127.0.0.1:5000",

@@ -31,7 +31,7 @@ import dev.blockmine.pow.CanonicalJson;
  * Attacks 1 and 2 of round three, against real nodes. A 3 MB tip and 400 {@code GET /events} sockets that never read
  * filled a 512 MB heap (each writer encoded its own copy of the tip) until Tomcat's poller died; and one address
  * could take every {@code /events} slot. Blocks are now at most 64 KiB; here the fullest tip there is and 400 silent
- * viewers against a 256 MB heap: no full collection, and {@code GET /last_block} within 1 s throughout.
+ * viewers against a 256 MB heap: no full collection, and {@code GET /last_block} served in time throughout.
  */
 class SilentViewersTest {
 
@@ -63,7 +63,7 @@ class SilentViewersTest {
                 }
                 int servedBefore = bystander.served();
                 await().atMost(Duration.ofSeconds(60)).until(() -> bystander.served() >= servedBefore + 50); // 15 s or so
-                assertThat(bystander.failures()).as("GET /last_block within 1 s throughout").isEmpty();
+                assertThat(bystander.failures()).as("GET /last_block served in time throughout").isEmpty();
             } finally {
                 for (Socket viewer : viewers) {
                     viewer.close();

@@ -31,11 +31,13 @@ import org.springframework.test.context.TestPropertySource;
 import dev.blockmine.node.ChainAssertions;
 import dev.blockmine.node.NodeOnRandomPort;
 import dev.blockmine.node.Proofs;
+import dev.blockmine.node.ServedInTime;
 import dev.blockmine.pow.CanonicalJson;
 import dev.blockmine.pow.ProofRule;
 
 /**
- * Misbehaving clients on real sockets. After each fault the node still answers a fresh client within a second,
+ * Misbehaving clients on real sockets. After each fault the node still answers a fresh client in time
+ * ({@link ServedInTime#BOUND}),
  * and the chain it serves validates.
  */
 @TestPropertySource(properties = "node.difficulty=3")
@@ -43,12 +45,12 @@ class FaultTest extends NodeOnRandomPort {
 
     private static final ProofRule RULE = new ProofRule(3);
 
-    private final HttpClient fresh = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private final HttpClient fresh = HttpClient.newBuilder().connectTimeout(ServedInTime.BOUND).build();
 
     @AfterEach
     void nodeStillServesAndChainValidates() throws Exception {
         HttpResponse<String> lastBlock = fresh.send(HttpRequest.newBuilder(uri("/last_block"))
-                .timeout(Duration.ofSeconds(1)).build(), HttpResponse.BodyHandlers.ofString());
+                .timeout(ServedInTime.BOUND).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(lastBlock.statusCode()).isEqualTo(200);
         HttpResponse<String> served = fresh.send(HttpRequest.newBuilder(uri("/chain")).timeout(Duration.ofSeconds(5)).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -105,7 +107,7 @@ class FaultTest extends NodeOnRandomPort {
             assertThat(midHeaders.await(60, TimeUnit.SECONDS)).as("every slow client is mid-headers").isTrue();
             for (int i = 0; i < 20; i++) {
                 HttpResponse<String> answer = fresh.send(HttpRequest.newBuilder(uri("/last_block"))
-                        .timeout(Duration.ofSeconds(1)).build(), HttpResponse.BodyHandlers.ofString());
+                        .timeout(ServedInTime.BOUND).build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(answer.statusCode()).isEqualTo(200);
             }
             trickling.set(false);

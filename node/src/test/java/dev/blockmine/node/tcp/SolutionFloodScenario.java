@@ -17,19 +17,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.blockmine.node.ChainAssertions;
 import dev.blockmine.node.NodeOnRandomPort;
+import dev.blockmine.node.ServedInTime;
 import dev.blockmine.pow.ProofRule;
 import dev.blockmine.pow.binary.Frame;
 
 /**
- * What a real node must keep doing while connections flood it with S frames: answer {@code GET /last_block} (each
- * request within a second), hand a new miner its T (within 5 s) and accept its valid nonce (A within 5 s).
+ * What a real node must keep doing while connections flood it with S frames: answer {@code GET /last_block}, hand a
+ * new miner its T and accept its valid nonce (its A), each in time ({@link ServedInTime#BOUND}).
  */
 abstract class SolutionFloodScenario extends NodeOnRandomPort {
 
     static final ProofRule HTTP_RULE = new ProofRule(2); // the node's rule (node.difficulty=2)
     static final int ZERO_BITS = 8;
-    private static final Duration REQUEST_BOUND = Duration.ofSeconds(1);
-    private static final int NEWCOMER_BOUND_MILLIS = 5_000;
 
     @Autowired
     TcpMiningServer tcp;
@@ -81,7 +80,7 @@ abstract class SolutionFloodScenario extends NodeOnRandomPort {
     }
 
     /**
-     * While the flooders run, for {@code window}: GET /last_block back to back, each answered within a second; then a
+     * While the flooders run, for {@code window}: GET /last_block back to back, each answered in time; then a
      * new miner is served. Fails when either bound is broken.
      */
     Figures probeWhileFlooding(List<SolutionFlooder> flooders, Duration window) throws Exception {
@@ -94,7 +93,7 @@ abstract class SolutionFloodScenario extends NodeOnRandomPort {
         } while (System.nanoTime() < end);
         long started = System.nanoTime();
         try (RawMiner newcomer = new RawMiner(tcp.port())) {
-            newcomer.setReadTimeout(NEWCOMER_BOUND_MILLIS);
+            newcomer.setReadTimeout((int) ServedInTime.BOUND.toMillis());
             Frame.Task task = newcomer.ask("newcomer");
             long nonce = RawMiner.validNonce(task, 0);
             assertThat(newcomer.send(new Frame.Solution(task.txn(), nonce)).read())
@@ -109,12 +108,12 @@ abstract class SolutionFloodScenario extends NodeOnRandomPort {
     /** One GET /last_block; its time in nanoseconds. */
     private long lastBlock() throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/last_block"))
-                .timeout(REQUEST_BOUND).build();
+                .timeout(ServedInTime.BOUND).build();
         long started = System.nanoTime();
         try {
             assertThat(http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
         } catch (HttpTimeoutException e) {
-            throw new AssertionError("GET /last_block took more than " + REQUEST_BOUND + " during the flood", e);
+            throw new AssertionError("GET /last_block took more than " + ServedInTime.BOUND + " during the flood", e);
         }
         return System.nanoTime() - started;
     }
