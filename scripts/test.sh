@@ -3,7 +3,15 @@
 # Needs only a JDK 25 (found under /usr/lib/jvm or in JAVA_HOME) and python3; Maven comes with the wrapper, the
 # Python packages go into target/venv (scripts/python-env.sh), Chromium comes from Debian's packages.
 # Ends with the totals over every module and the name of any test that was skipped, with the reason.
+#   scripts/test.sh [--under-load] [Maven options...]
+# --under-load runs the suite beside two CPU burners (busy loops, stopped when the run ends), as a busy machine would:
+# the suite must pass there too. Other arguments go to ./mvnw verify.
 set -euo pipefail
+under_load=false
+if [ "${1:-}" = "--under-load" ]; then
+  under_load=true
+  shift
+fi
 cd "$(dirname "$0")/.."
 source scripts/java-env.sh
 echo "Using JDK at $JAVA_HOME"
@@ -28,6 +36,16 @@ if ! bash scripts/postgres.sh install 2>> target/apt.log; then
 fi
 
 rm -rf ./*/target/surefire-reports*  # totals below count this run only (engine tests also run per vector width)
+if $under_load; then
+  burners=()
+  for _ in 1 2; do
+    ( while :; do :; done ) &
+    burners+=("$!")
+  done
+  trap 'kill "${burners[@]}" 2> /dev/null || true' EXIT
+  trap 'exit 130' INT TERM
+  echo "Under load: two CPU burners (processes ${burners[*]}) run beside the suite"
+fi
 status=0
 ./mvnw -B -ntp verify "$@" || status=$?
 python3 scripts/test-report.py ./*/target/surefire-reports* ./*/target/failsafe-reports* || true
