@@ -9,6 +9,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -27,21 +28,35 @@ import dev.blockmine.pow.CanonicalJson;
 import dev.blockmine.pow.ProofRule;
 import tools.jackson.databind.JsonNode;
 
-/** Every endpoint of the contract, and every kind of bad input: a 4xx with a JSON message, and no change. */
+/**
+ * Every endpoint of the contract, and every kind of bad input: a 4xx with a JSON message, and no change. The tests
+ * share one node and work from whatever its tip is when they start (the chain only grows), so none needs a node of
+ * its own; the node is closed after the class, so other classes do not see these blocks.
+ */
 @TestPropertySource(properties = "node.difficulty=3")
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
+@DirtiesContext
 class ApiTest extends NodeOverMockMvc {
 
     private static final ProofRule RULE = new ProofRule(3);
 
+    /** Blocks on the chain when the test started. */
+    private int before;
+
+    @BeforeEach
+    void countBlocks() {
+        before = chain.blocks().size();
+    }
+
     @Test
-    void lastBlockIsTheGenesisBlockWrappedAndSorted() throws Exception {
+    void lastBlockIsTheTipWrappedAndTheFirstBlockIsTheGenesisBlock() throws Exception {
         MvcResult result = mvc.perform(get("/last_block")).andReturn();
         assertThat(result.getResponse().getStatus()).isEqualTo(200);
         assertThat(result.getResponse().getContentType()).startsWith("application/json");
         String body = result.getResponse().getContentAsString();
         assertThat(body).isEqualTo("{\"last_block\": " + chain.tip().blockString() + "}");
-        JsonNode genesis = CanonicalJson.parse(body).get("last_block");
+        assertThat(CanonicalJson.parse(body).get("last_block").propertyNames())
+                .containsExactly("index", "previous_hash", "proof", "timestamp", "transactions");
+        JsonNode genesis = json(mvc.perform(get("/chain")).andReturn(), 200).get("chain").get(0);
         assertThat(genesis.propertyNames()).containsExactly("index", "previous_hash", "proof", "timestamp", "transactions");
         assertThat(genesis.get("index").intValue()).isEqualTo(1);
         assertThat(genesis.get("previous_hash").stringValue()).isEqualTo("1");
@@ -55,28 +70,31 @@ class ApiTest extends NodeOverMockMvc {
     void chainListsEveryBlockWithItsLength() throws Exception {
         JsonNode body = json(mvc.perform(get("/chain")).andReturn(), 200);
         assertThat(body.propertyNames()).containsExactly("chain", "length");
-        assertThat(body.get("length").intValue()).isEqualTo(1);
-        assertThat(CanonicalJson.encode(body.get("chain").get(0))).isEqualTo(chain.tip().blockString());
+        assertThat(body.get("length").intValue()).isEqualTo(before);
+        assertThat(body.get("chain").size()).isEqualTo(before);
+        for (int i = 0; i < before; i++) {
+            assertThat(CanonicalJson.encode(body.get("chain").get(i))).isEqualTo(chain.blocks().at(i + 1).blockString());
+        }
     }
 
     @Test
     void firstValidProofForgesABlockAndEveryRepeatIsRefused() throws Exception {
-        SealedBlock genesis = chain.tip();
-        BigInteger proof = Proofs.firstValid(genesis.blockString(), RULE, 0);
+        SealedBlock tip = chain.tip();
+        BigInteger proof = Proofs.firstValid(tip.blockString(), RULE, 0);
 
         JsonNode forged = json(mine("{\"proof\": " + proof + ", \"id\": \"ana\\n\"}"), 200);
         assertThat(forged.get("message").stringValue()).isEqualTo("New Block Forged");
         assertThat(forged.propertyNames()).containsExactly("index", "message", "previous_hash", "proof", "transactions");
-        assertThat(forged.get("index").intValue()).isEqualTo(2);
+        assertThat(forged.get("index").intValue()).isEqualTo(before + 1);
         assertThat(forged.get("proof").bigIntegerValue()).isEqualTo(proof);
-        assertThat(forged.get("previous_hash").stringValue()).isEqualTo(ProofRule.sha256Hex(genesis.blockString()));
+        assertThat(forged.get("previous_hash").stringValue()).isEqualTo(ProofRule.sha256Hex(tip.blockString()));
         assertThat(CanonicalJson.encode(forged.get("transactions")))
                 .isEqualTo("[{\"amount\": 1, \"recipient\": \"ana\\n\", \"sender\": \"0\"}]");
-        assertThat(chain.blocks()).hasSize(2);
+        assertThat(chain.blocks()).hasSize(before + 1);
 
         JsonNode repeat = json(mine("{\"proof\": " + proof + ", \"id\": \"bob\"}"), 409);
-        assertThat(repeat.get("message").stringValue()).contains("too late").contains("block 2");
-        assertThat(chain.blocks()).hasSize(2);
+        assertThat(repeat.get("message").stringValue()).contains("too late").contains("block " + (before + 1));
+        assertThat(chain.blocks()).hasSize(before + 1);
         ChainAssertions.assertValid(chain, RULE);
         ChainAssertions.assertValid(json(mvc.perform(get("/chain")).andReturn(), 200), RULE);
     }
@@ -86,7 +104,7 @@ class ApiTest extends NodeOverMockMvc {
         BigInteger wrong = Proofs.firstInvalid(chain.tip().blockString(), RULE, 0);
         JsonNode body = json(mine("{\"proof\": " + wrong + ", \"id\": \"ana\"}"), 400);
         assertThat(body.get("message").stringValue()).contains("Invalid proof").contains("000");
-        assertThat(chain.blocks()).hasSize(1);
+        assertThat(chain.blocks()).hasSize(before);
     }
 
     @Test
@@ -94,7 +112,7 @@ class ApiTest extends NodeOverMockMvc {
         json(mine("{\"proof\": " + Proofs.firstValid(chain.tip().blockString(), RULE, 0) + ", \"id\": \"ana\"}"), 200);
         JsonNode queued = json(mvc.perform(post("/transactions/new").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"sender\": \"ana\", \"recipient\": \"Jos\u00e9\", \"amount\": 0.5}")).andReturn(), 201);
-        assertThat(queued.get("message").stringValue()).isEqualTo("Transaction will be added to Block 3");
+        assertThat(queued.get("message").stringValue()).isEqualTo("Transaction will be added to Block " + (before + 2));
         BigInteger proof = Proofs.firstValid(chain.tip().blockString(), RULE, 0);
         JsonNode forged = json(mine("{\"proof\": " + proof + ", \"id\": \"bob\"}"), 200);
         assertThat(CanonicalJson.encode(forged.get("transactions"))).isEqualTo(
@@ -207,7 +225,7 @@ class ApiTest extends NodeOverMockMvc {
         JsonNode body = json(result, status);
         assertThat(body.get("message").isString()).isTrue();
         assertThat(body.get("message").stringValue()).contains(messagePart);
-        assertThat(chain.blocks()).as("the chain is unchanged").hasSize(1);
+        assertThat(chain.blocks()).as("the chain is unchanged").hasSize(before);
     }
 
     private static JsonNode json(MvcResult result, int status) throws Exception {
