@@ -2,6 +2,7 @@ package dev.blockmine.node.chain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
@@ -12,8 +13,15 @@ import dev.blockmine.node.ledger.LedgerCalls;
 /** One client cannot fill the pending pool: each sender gets at most its share, through the HTTP API. */
 @TestPropertySource(properties = {"node.difficulty=3", "node.ledger=open",
         "node.max-pending-transactions=7", "node.max-pending-per-sender=3"})
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
+@DirtiesContext
 class PendingShareTest extends NodeOverMockMvc {
+
+    /** The tests share one node: each starts after a block that took every pending spend, so with an empty pool. */
+    @BeforeEach
+    void emptyThePool() throws Exception {
+        new LedgerCalls(mvc, chain).mine("miner");
+        assertThat(chain.pendingCount()).isZero();
+    }
 
     private static String spend(String sender, int amount) {
         return "{\"sender\": \"" + sender + "\", \"recipient\": \"bob\", \"amount\": " + amount + "}";
