@@ -1,0 +1,58 @@
+package dev.blockmine.node;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The JVM's AOT cache the build trained ({@code target/aot/node.aot}) and the extracted jar it was trained on
+ * ({@code target/aot/node.jar}, its libraries in {@code target/aot/lib}): where AotCacheTraining writes them and
+ * AotCacheLauncher reads them.
+ */
+record AotCache(Path file, Path app) {
+
+    /** The cache in a build folder (node/target), when the training run made one. */
+    static Optional<AotCache> in(Path buildFolder) {
+        AotCache cache = at(buildFolder);
+        return Files.isRegularFile(cache.file()) && Files.isRegularFile(cache.app()) ? Optional.of(cache) : Optional.empty();
+    }
+
+    /** Where the cache of a build folder goes, made or not. */
+    static AotCache at(Path buildFolder) {
+        Path folder = buildFolder.resolve("aot");
+        return new AotCache(folder.resolve("node.aot"), folder.resolve("node.jar"));
+    }
+
+    /**
+     * Whether the cache was made after every file of a class path (a jar, or each file under a folder of classes):
+     * only then does the extracted jar hold the code that class path would run, not an older build of it.
+     */
+    boolean madeAfter(List<Path> classPath) {
+        try {
+            FileTime made = Files.getLastModifiedTime(file);
+            for (Path entry : classPath) {
+                try (Stream<Path> files = Files.isDirectory(entry) ? Files.walk(entry) : Stream.of(entry)) {
+                    if (files.filter(Files::isRegularFile).anyMatch(f -> lastModified(f).compareTo(made) > 0)) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        } catch (IOException | UncheckedIOException | SecurityException e) {
+            return false;
+        }
+    }
+
+    private static FileTime lastModified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
