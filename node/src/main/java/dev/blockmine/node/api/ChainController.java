@@ -71,8 +71,8 @@ class ChainController {
             bodies.write(response, "{\"chain\": [", blocks, "], \"length\": " + blocks.size() + "}", true);
             return;
         }
-        long first = from == null ? 1 : number("from", from, 1, Long.MAX_VALUE);
-        int most = limit == null ? DEFAULT_PAGE_BLOCKS : (int) number("limit", limit, 1, MAX_PAGE_BLOCKS);
+        long first = from == null ? 1 : ApiException.integerParameter("from", from, 1, Long.MAX_VALUE);
+        int most = limit == null ? DEFAULT_PAGE_BLOCKS : (int) ApiException.integerParameter("limit", limit, 1, MAX_PAGE_BLOCKS);
         List<SealedBlock> page = page(blocks, first, most);
         bodies.write(response, "{\"chain\": [", page, "], \"from\": " + first + ", \"length\": " + blocks.size() + "}",
                 false);
@@ -114,18 +114,5 @@ class ChainController {
             }
         }
         return blocks.range(first, last);
-    }
-
-    private static long number(String name, String text, long min, long max) {
-        try {
-            long value = Long.parseLong(text);
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // said below
-        }
-        throw ApiException.badRequest(name + " must be an integer from " + min + " to " + max + ", was "
-                + CanonicalJson.quote(text.length() > 40 ? text.substring(0, 40) + "…" : text));
     }
 }

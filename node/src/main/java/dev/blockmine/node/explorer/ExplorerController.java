@@ -85,9 +85,9 @@ class ExplorerController {
             throw ApiException.badRequest("id is required: GET /accounts?id=ID, at most " + BlockShape.MAX_ID_BYTES
                     + " bytes as JSON writes it");
         }
-        int number = page == null ? 1 : (int) number("page", page, 1, Integer.MAX_VALUE);
+        int number = page == null ? 1 : (int) ApiException.integerParameter("page", page, 1, Integer.MAX_VALUE);
         int size = limit == null ? AccountHistory.DEFAULT_PAGE_BLOCKS
-                : (int) number("limit", limit, 1, AccountHistory.MAX_PAGE_BLOCKS);
+                : (int) ApiException.integerParameter("limit", limit, 1, AccountHistory.MAX_PAGE_BLOCKS);
         return json(history.of(id, number, size));
     }
 
@@ -111,16 +111,4 @@ class ExplorerController {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(CanonicalJson.encode(body));
     }
 
-    private static long number(String name, String text, long min, long max) {
-        try {
-            long value = Long.parseLong(text);
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // said below
-        }
-        throw ApiException.badRequest(name + " must be an integer from " + min + " to " + max + ", was "
-                + CanonicalJson.quote(text.length() > 40 ? text.substring(0, 40) + "…" : text));
-    }
 }

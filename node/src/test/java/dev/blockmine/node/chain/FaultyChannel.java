@@ -7,6 +7,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 
 /** A file channel whose writes, forces and truncates ask a {@link FaultyDisk} first; reads pass straight through. */
@@ -16,8 +17,9 @@ final class FaultyChannel extends FileChannel {
     private final Path path;
     private final FaultyDisk disk;
 
-    FaultyChannel(FileChannel real, Path path, FaultyDisk disk) {
-        this.real = real;
+    /** Opens {@code path} for real, every write, force and truncate asked of {@code disk} first. */
+    FaultyChannel(FaultyDisk disk, Path path, OpenOption... options) throws IOException {
+        this.real = FileChannel.open(path, options);
         this.path = path;
         this.disk = disk;
     }

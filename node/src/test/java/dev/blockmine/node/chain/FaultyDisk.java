@@ -73,7 +73,7 @@ final class FaultyDisk implements ChannelOpener {
         if (down(null)) {
             throw new IOException("injected: the disk is gone (opening " + path.getFileName() + ")");
         }
-        return new FaultyChannel(FileChannel.open(path, options), path, this);
+        return new FaultyChannel(this, path, options);
     }
 
     /** How many bytes may still be written before the fault; throws when no write is taken any more. */

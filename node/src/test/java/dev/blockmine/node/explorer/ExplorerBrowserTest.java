@@ -1,7 +1,6 @@
 package dev.blockmine.node.explorer;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.math.BigInteger;
@@ -27,11 +26,10 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.test.context.TestPropertySource;
 
+import dev.blockmine.node.HeadlessChromium;
 import dev.blockmine.node.NodeOnRandomPort;
 import dev.blockmine.node.Proofs;
 import dev.blockmine.node.chain.SealedBlock;
@@ -48,8 +46,6 @@ import dev.blockmine.pow.ProofRule;
 @TestPropertySource(properties = "node.difficulty=3")
 class ExplorerBrowserTest extends NodeOnRandomPort {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final ProofRule RULE = new ProofRule(3);
 
     private ChromeDriver browser;
@@ -58,18 +54,7 @@ class ExplorerBrowserTest extends NodeOnRandomPort {
 
     @BeforeEach
     void openBrowser(@TempDir Path profile) {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "skipped: needs /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver)");
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless=new",
-                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1280,1400", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        // Every navigation (a get, a click, a search) within 30 s, not Selenium's 300: a page that waits for one of the
-        // browser's six connections to the node, held by the streams of pages left behind, fails here.
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        browser = HeadlessChromium.open(profile, 1280, 1400);
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         wait.ignoring(StaleElementReferenceException.class);
     }

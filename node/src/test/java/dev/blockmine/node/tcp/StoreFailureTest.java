@@ -18,7 +18,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import dev.blockmine.node.chain.BlockStore;
+import dev.blockmine.node.GenesisThenStore;
 import dev.blockmine.node.chain.Chain;
 import dev.blockmine.node.chain.SealedBlock;
 import dev.blockmine.pow.binary.Frame;
@@ -84,27 +84,17 @@ class StoreFailureTest {
     }
 
     /** Holds the genesis block; every later append throws. */
-    private record FailingStore(Supplier<RuntimeException> failure) implements BlockStore {
+    private static final class FailingStore extends GenesisThenStore {
 
-        @Override
-        public List<SealedBlock> load() {
-            return List.of();
+        private final Supplier<RuntimeException> failure;
+
+        FailingStore(Supplier<RuntimeException> failure) {
+            this.failure = failure;
         }
 
         @Override
-        public void append(SealedBlock block) {
-            if (block.index() > 1) {
-                throw failure.get();
-            }
-        }
-
-        // no @Override: the store interface is changing from replacing all to replacing after a fork
-        public boolean replaceAll(List<SealedBlock> chain) {
-            return false;
-        }
-
-        public boolean replaceAfter(long forkIndex, List<SealedBlock> branch) {
-            return false;
+        protected void later(SealedBlock block) {
+            throw failure.get();
         }
     }
 }
