@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.blockmine.node.chain.BlockValidation;
 import dev.blockmine.node.chain.Chain;
+import dev.blockmine.node.chain.ChainBusy;
 import dev.blockmine.node.chain.SealedBlock;
 
 /**
@@ -167,6 +168,9 @@ public final class Consensus {
         } catch (IOException e) {
             log.info("Could not sync with {}: {}", peer, e.getMessage());
             rejected.add(peer + ": unreachable (" + e.getMessage() + ")");
+        } catch (ChainBusy e) { // our store, not the peer: the next resolve tries again
+            log.warn("Could not take the chain of {}: {}", peer, e.getMessage());
+            rejected.add(peer + ": not taken (" + e.getMessage() + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {

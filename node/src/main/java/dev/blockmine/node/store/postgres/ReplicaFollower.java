@@ -15,6 +15,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
 
 import dev.blockmine.node.chain.Chain;
+import dev.blockmine.node.chain.ChainBusy;
 import dev.blockmine.node.limits.RetryPauses;
 
 /**
@@ -77,7 +78,7 @@ final class ReplicaFollower implements SmartLifecycle {
                     afterBug.succeeded(); // a round went through: the next failure is a new one
                     notifications.getNotifications(1000); // wakes at a new block, or after a second
                 }
-            } catch (SQLException | DataAccessException e) {
+            } catch (SQLException | DataAccessException | ChainBusy e) { // the database away, or too slow to take a block
                 if (running) {
                     log.warn("Cannot follow the chain's database ({}); trying again in a second", e.getMessage());
                     rest(DATABASE_AWAY);
