@@ -2,7 +2,6 @@ package dev.blockmine.node.api;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -71,8 +70,8 @@ class ChainController {
             bodies.write(response, "{\"chain\": [", blocks, "], \"length\": " + blocks.size() + "}", true);
             return;
         }
-        long first = from == null ? 1 : ApiException.integerParameter("from", from, 1, Long.MAX_VALUE);
-        int most = limit == null ? DEFAULT_PAGE_BLOCKS : (int) ApiException.integerParameter("limit", limit, 1, MAX_PAGE_BLOCKS);
+        long first = from == null ? 1 : RequestParameters.integer("from", from, 1, Long.MAX_VALUE);
+        int most = limit == null ? DEFAULT_PAGE_BLOCKS : (int) RequestParameters.integer("limit", limit, 1, MAX_PAGE_BLOCKS);
         List<SealedBlock> page = page(blocks, first, most);
         bodies.write(response, "{\"chain\": [", page, "], \"from\": " + first + ", \"length\": " + blocks.size() + "}",
                 false);
@@ -83,18 +82,7 @@ class ChainController {
     @GetMapping("/blocks/{id}")
     ResponseEntity<String> block(@PathVariable("id") String id) {
         BlockList blocks = chain.blocks();
-        Optional<SealedBlock> found;
-        if (id.matches("[0-9]{1,18}")) {
-            long index = Long.parseLong(id);
-            found = index >= 1 && index <= blocks.size() ? Optional.of(blocks.at(index)) : Optional.empty();
-        } else if (id.matches("[0-9a-f]{64}")) {
-            found = chain.blockWithHash(id);
-        } else {
-            throw ApiException.badRequest("Name a block by its index (1 for the genesis block) or its hash (64 lowercase"
-                    + " hex digits)");
-        }
-        SealedBlock block = found.orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "No block " + id
-                + " in this chain (its length is " + blocks.size() + ")"));
+        SealedBlock block = RequestParameters.block(id, chain, blocks);
         return JsonResponses.raw(HttpStatus.OK, "{\"block\": " + block.blockString() + ", \"hash\": "
                 + CanonicalJson.quote(block.hash()) + ", \"index\": " + block.index() + "}");
     }

@@ -1,11 +1,9 @@
 package dev.blockmine.node.explorer;
 
 import java.util.List;
-import java.util.Optional;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.blockmine.node.api.ApiException;
+import dev.blockmine.node.api.RequestParameters;
 import dev.blockmine.node.chain.BlockList;
 import dev.blockmine.node.chain.Chain;
 import dev.blockmine.node.chain.SealedBlock;
@@ -59,18 +58,7 @@ class ExplorerController {
     @GetMapping("/blocks/{id}/explained")
     ResponseEntity<String> block(@PathVariable("id") String id) {
         BlockList blocks = chain.blocks();
-        Optional<SealedBlock> found;
-        if (id.matches("[0-9]{1,18}")) {
-            long index = Long.parseLong(id);
-            found = index >= 1 && index <= blocks.size() ? Optional.of(blocks.at(index)) : Optional.empty();
-        } else if (id.matches("[0-9a-f]{64}")) {
-            found = chain.blockWithHash(id).filter(block -> block.index() <= blocks.size());
-        } else {
-            throw ApiException.badRequest("Name a block by its index (1 for the genesis block) or its hash (64 lowercase"
-                    + " hex digits)");
-        }
-        SealedBlock block = found.orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "No block " + id
-                + " in this chain (its length is " + blocks.size() + ")"));
+        SealedBlock block = RequestParameters.block(id, chain, blocks);
         return json(explanation.of(block, blocks));
     }
 
@@ -85,9 +73,9 @@ class ExplorerController {
             throw ApiException.badRequest("id is required: GET /accounts?id=ID, at most " + BlockShape.MAX_ID_BYTES
                     + " bytes as JSON writes it");
         }
-        int number = page == null ? 1 : (int) ApiException.integerParameter("page", page, 1, Integer.MAX_VALUE);
+        int number = page == null ? 1 : (int) RequestParameters.integer("page", page, 1, Integer.MAX_VALUE);
         int size = limit == null ? AccountHistory.DEFAULT_PAGE_BLOCKS
-                : (int) ApiException.integerParameter("limit", limit, 1, AccountHistory.MAX_PAGE_BLOCKS);
+                : (int) RequestParameters.integer("limit", limit, 1, AccountHistory.MAX_PAGE_BLOCKS);
         return json(history.of(id, number, size));
     }
 
