@@ -26,7 +26,9 @@ class AmplificationTest {
     void notNodesAreNeitherFloodedWithSyncsNorToldOfBlocks() throws Exception {
         List<FakePeer> notNodes = new ArrayList<>();
         try (RunningNode node = new RunningNode("node.difficulty=3", "node.tcp.port=-1");
-                RunningNode honest = new RunningNode("node.difficulty=3", "node.tcp.port=-1")) {
+                RunningNode honest = new RunningNode("node.difficulty=3", "node.tcp.port=-1");
+                Bystander bystander = new Bystander(node.url)) {
+            bystander.warmedUp();
             StringBuilder list = new StringBuilder();
             for (int i = 0; i < 20; i++) {
                 FakePeer fake = new FakePeer();
@@ -57,6 +59,7 @@ class AmplificationTest {
                 assertThat(fake.blocksReceived()).as("blocks announced to an address that never answered with a chain")
                         .isZero();
             }
+            assertThat(bystander.failures()).as("GET /last_block served in time throughout").isEmpty();
         } finally {
             notNodes.forEach(FakePeer::close);
         }
