@@ -1,11 +1,11 @@
 package dev.blockmine.node;
 
-import java.util.Optional;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+import dev.blockmine.node.launch.AotCacheLauncher;
 
 // no DataSource unless node.store=postgres makes one (store.postgres.PostgresConfiguration)
 @SpringBootApplication(exclude = DataSourceAutoConfiguration.class)
@@ -13,10 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class NodeApplication {
 
     public static void main(String[] args) {
-        Optional<Integer> relaunched = AotCacheLauncher.relaunchIfCached(args);
-        if (relaunched.isPresent()) {
-            System.exit(relaunched.get());
-        }
+        // java -jar node.jar relaunched already, at the jar's root (launch.NodeJar); this is mvn spring-boot:run's
+        AotCacheLauncher.relaunchFromClassFolder(NodeApplication.class, args).ifPresent(System::exit);
         AotCacheLauncher.stopWithLauncher();
         SpringApplication.run(NodeApplication.class, args);
     }

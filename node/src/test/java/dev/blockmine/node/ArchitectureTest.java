@@ -79,6 +79,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void theLauncherUsesTheJdkOnly() {
+        // node.jar runs launch.NodeJar from the jar's root, where only the JDK is on the class path
+        noClasses().that().resideInAPackage("dev.blockmine.node.launch..").should().dependOnClassesThat()
+                .resideOutsideOfPackages("dev.blockmine.node.launch..", "java..", "javax..", "sun.misc..")
+                .check(MAIN);
+    }
+
+    @Test
     void theStoresAreBehindTheChain() {
         noClasses().that().resideOutsideOfPackages("dev.blockmine.node.chain..", "dev.blockmine.node.store..")
                 .should().dependOnClassesThat().resideInAPackage("dev.blockmine.node.store..").check(MAIN);

@@ -1,4 +1,4 @@
-package dev.blockmine.node;
+package dev.blockmine.node.launch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

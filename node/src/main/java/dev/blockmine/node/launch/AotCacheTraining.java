@@ -1,4 +1,4 @@
-package dev.blockmine.node;
+package dev.blockmine.node.launch;
 
 import java.io.IOException;
 import java.net.ServerSocket;

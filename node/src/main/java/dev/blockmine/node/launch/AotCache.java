@@ -1,4 +1,4 @@
-package dev.blockmine.node;
+package dev.blockmine.node.launch;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,18 +12,19 @@ import java.util.stream.Stream;
 /**
  * The JVM's AOT cache the build trained ({@code target/aot/node.aot}) and the extracted jar it was trained on
  * ({@code target/aot/node.jar}, its libraries in {@code target/aot/lib}): where AotCacheTraining writes them and
- * AotCacheLauncher reads them.
+ * AotCacheLauncher reads them. Like the whole package it uses the JDK only: it runs from the root of node.jar, before
+ * Spring Boot's launcher opens the jar's nested jars.
  */
-record AotCache(Path file, Path app) {
+public record AotCache(Path file, Path app) {
 
     /** The cache in a build folder (node/target), when the training run made one. */
-    static Optional<AotCache> in(Path buildFolder) {
+    public static Optional<AotCache> in(Path buildFolder) {
         AotCache cache = at(buildFolder);
         return Files.isRegularFile(cache.file()) && Files.isRegularFile(cache.app()) ? Optional.of(cache) : Optional.empty();
     }
 
     /** Where the cache of a build folder goes, made or not. */
-    static AotCache at(Path buildFolder) {
+    public static AotCache at(Path buildFolder) {
         Path folder = buildFolder.resolve("aot");
         return new AotCache(folder.resolve("node.aot"), folder.resolve("node.jar"));
     }
@@ -32,7 +33,7 @@ record AotCache(Path file, Path app) {
      * Whether the cache was made after every file of a class path (a jar, or each file under a folder of classes):
      * only then does the extracted jar hold the code that class path would run, not an older build of it.
      */
-    boolean madeAfter(List<Path> classPath) {
+    public boolean madeAfter(List<Path> classPath) {
         try {
             FileTime made = Files.getLastModifiedTime(file);
             for (Path entry : classPath) {

@@ -1,4 +1,4 @@
-package dev.blockmine.node;
+package dev.blockmine.node.launch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code java -jar node/target/node.jar} as the README says it (an integration test: it runs on the jar and the AOT
  * cache this build has just made): the node runs in a JVM of its own started from the cache, and goes when the
- * launcher goes, whether it is stopped or killed.
+ * launcher goes, whether it is stopped or killed; told not to, the jar runs the node in its own JVM.
  */
 class AotCacheLaunchIT {
 
@@ -58,21 +59,35 @@ class AotCacheLaunchIT {
         assertThat(Files.readString(log())).as("the node shut down gracefully").contains("Graceful shutdown complete");
     }
 
+    @Test
+    void withTheCacheTurnedOffTheJarRunsTheNodeItselfThroughSpringBootsLauncher() throws Exception {
+        startAndAwaitAnswer("-Dblockmine.aot-cache=false");
+        assertThat(launcher.children().toList()).as("no JVM started: the node runs in the first one").isEmpty();
+        assertThat(Files.readString(log())).as("NodeJar handed the jar to Spring Boot's launcher")
+                .contains("Starting NodeApplication");
+    }
+
     /** Starts the launcher and waits until the node it started answers; returns the node's process. */
     private ProcessHandle start() throws IOException {
+        startAndAwaitAnswer();
+        List<ProcessHandle> children = launcher.children().toList();
+        assertThat(children).as("one JVM started by the launcher").hasSize(1);
+        return children.getFirst();
+    }
+
+    private void startAndAwaitAnswer(String... jvmOptions) throws IOException {
         assumeThat(AotCache.in(TARGET)).as("an AOT cache made by this build's training run (see target/aot-training.log)")
                 .isPresent();
         int port = freePort();
-        launcher = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-jar",
-                TARGET.resolve("node.jar").toString(), "--server.port=" + port, "--node.tcp.port=-1")
-                .redirectErrorStream(true).redirectOutput(log().toFile()).start();
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-jar", TARGET.resolve("node.jar").toString(), "--server.port=" + port,
+                "--node.tcp.port=-1"));
+        launcher = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log().toFile()).start();
         HttpClient http = HttpClient.newHttpClient();
         await().atMost(START).ignoreExceptions().until(() -> http.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/last_block")).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
-        List<ProcessHandle> children = launcher.children().toList();
-        assertThat(children).as("one JVM started by the launcher").hasSize(1);
-        return children.getFirst();
     }
 
     private static Path log() {
