@@ -31,6 +31,7 @@ public final class AotCacheTraining {
     }
 
     private static final long TRAINING_MINUTES = 5;
+    private static final int ATTEMPTS = 3;
 
     public static void main(String[] args) throws Exception {
         Path target = Path.of(args[0]).toAbsolutePath();
@@ -54,17 +55,12 @@ public final class AotCacheTraining {
         }
         Path workingFolder = Files.createTempDirectory("node-aot-training"); // whatever the node writes stays out of the build
         try {
-            int port = freePort();
-            Process node = new ProcessBuilder(java, "-XX:AOTCacheOutput=" + cache, "-Xlog:aot=error",
-                    "-jar", made.app().toString(), "--server.port=" + port, "--node.tcp.port=-1",
-                    "--logging.level.root=error").directory(workingFolder.toFile()).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-            boolean served = serveFirstRequests(node, port);
-            node.destroy(); // SIGTERM: the JVM exits normally and writes the cache
-            boolean trained = node.waitFor(TRAINING_MINUTES, TimeUnit.MINUTES) && served;
-            if (!trained || !Files.isRegularFile(cache)) {
-                node.destroyForcibly();
-                Files.deleteIfExists(cache);
+            boolean trained = false;
+            // the port is free when picked and bound a few seconds later: on a busy machine someone may take it first
+            for (int attempt = 1; attempt <= ATTEMPTS && !trained; attempt++) {
+                trained = trainOnce(java, made, workingFolder, log);
+            }
+            if (!trained) {
                 skip("the training run failed (" + log + ")");
                 return;
             }
@@ -75,6 +71,25 @@ public final class AotCacheTraining {
         }
         System.out.printf("[aot] %s: %d MB, trained in %.1f s; java -jar %s starts from it%n", target.relativize(cache),
                 Files.size(cache) >> 20, (System.nanoTime() - start) / 1e9, jar.getFileName());
+    }
+
+    /** One training run on a free port: whether the node served and wrote the cache as it stopped. */
+    private static boolean trainOnce(String java, AotCache made, Path workingFolder, Path log)
+            throws IOException, InterruptedException {
+        int port = freePort();
+        Process node = new ProcessBuilder(java, "-XX:AOTCacheOutput=" + made.file(), "-Xlog:aot=error",
+                "-jar", made.app().toString(), "--server.port=" + port, "--node.tcp.port=-1",
+                "--logging.level.root=error").directory(workingFolder.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        boolean served = serveFirstRequests(node, port);
+        node.destroy(); // SIGTERM: the JVM exits normally and writes the cache
+        boolean trained = node.waitFor(TRAINING_MINUTES, TimeUnit.MINUTES) && served;
+        if (!trained || !Files.isRegularFile(made.file())) {
+            node.destroyForcibly();
+            Files.deleteIfExists(made.file()); // a node that failed to start writes one too
+            return false;
+        }
+        return true;
     }
 
     /**
