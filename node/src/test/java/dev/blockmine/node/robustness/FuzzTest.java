@@ -29,11 +29,12 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * 10,000 generated bodies per endpoint, each with a random content type. Every answer is a success or a 4xx
- * with a JSON message, never a 5xx; the chain grows only for a genuinely valid, first proof.
+ * with a JSON message, never a 5xx; the chain grows only for a genuinely valid, first proof. The three tests share
+ * one node (one context start, not three), each working from the tip and the pending transactions it finds.
  */
 @SpringBootTest(properties = "node.difficulty=2")
 @AutoConfigureMockMvc
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
+@DirtiesContext
 class FuzzTest {
 
     private static final int BODIES_PER_ENDPOINT = 10_000;
