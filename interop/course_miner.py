@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
 """A client miner as the course writes it (requests + hashlib), used to prove that course clients work unchanged.
 
-    python3 course_miner.py [NODE_URL] [--id NAME] [--zeros 6] [--seconds N]
+    python3 course_miner.py [NODE_URL] [--id NAME] [--zeros 6] [--seconds N] [--coins N]
     python3 course_miner.py --bench N
 
 It reads its id from my_id.txt with f.read() (trailing newline and all), as course clients do, asks for
 /last_block, searches proof = 0, 1, 2, ... until sha256(json.dumps(block, sort_keys=True) + str(proof)) starts
 with the zeros, posts {"proof", "id"} and counts a coin when the answer's message is "New Block Forged".
-The last line it prints is "coins: N" so a test can read it.
+The last line it prints is "coins: N" so a test can read it. It stops after --seconds, or once it has --coins.
 
 --bench N hashes N proofs against a fixed block and prints "proofs/s: X": the Python baseline of
 `client-miner bench`.
@@ -53,12 +53,12 @@ def bench(count):
     print(f"proofs/s: {count / (time.perf_counter() - started):.0f}")
 
 
-def mine(node, miner_id, zeros, seconds):
+def mine(node, miner_id, zeros, seconds, enough):
     import requests  # here, not at the top: --bench (the benchmark's baseline) runs on a bare python3
 
     deadline = time.time() + seconds
     coins = 0
-    while time.time() < deadline:
+    while time.time() < deadline and coins < enough:
         response = requests.get(f"{node}/last_block", timeout=10)
         try:
             payload = response.json()
@@ -87,6 +87,7 @@ def main():
     parser.add_argument("--id", help="miner id (default: the contents of my_id.txt)")
     parser.add_argument("--zeros", type=int, default=6, help="hex zeros the node requires (default 6)")
     parser.add_argument("--seconds", type=float, default=float("inf"), help="stop after this long (default: never)")
+    parser.add_argument("--coins", type=int, default=None, help="stop once this many coins are won (default: never)")
     parser.add_argument("--bench", type=int, metavar="N", help="hash N proofs and print the rate, then stop")
     args = parser.parse_args()
     if args.bench:
@@ -95,7 +96,7 @@ def main():
     if args.id is None:
         with open("my_id.txt") as f:
             args.id = f.read()
-    mine(args.node.rstrip("/"), args.id, args.zeros, args.seconds)
+    mine(args.node.rstrip("/"), args.id, args.zeros, args.seconds, args.coins or float("inf"))
 
 
 if __name__ == "__main__":
