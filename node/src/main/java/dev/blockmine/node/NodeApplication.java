@@ -2,13 +2,12 @@ package dev.blockmine.node;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 import dev.blockmine.node.launch.AotCacheLauncher;
 
-// no DataSource unless node.store=postgres makes one (store.postgres.PostgresConfiguration)
-@SpringBootApplication(exclude = DataSourceAutoConfiguration.class)
+// the auto-configurations left out are listed in application.yml (spring.autoconfigure.exclude)
+@SpringBootApplication
 @ConfigurationPropertiesScan
 public class NodeApplication {
 

@@ -7,7 +7,6 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,29 +21,11 @@ class ChainConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(ChainConfiguration.class);
 
-    /** The memory and journal stores; {@code node.store=postgres} has its own (store.postgres), made with its database. */
-    @Bean
-    @ConditionalOnExpression("!'${node.store:memory}'.equalsIgnoreCase('postgres')")
-    BlockStore blockStore(NodeProperties properties) {
-        return switch (properties.store()) {
-            case MEMORY -> BlockStore.MEMORY;
-            case DURABLE, JOURNAL -> new JournalStore(Path.of(properties.dataDir()));
-            case POSTGRES -> throw new IllegalStateException("store.postgres.PostgresConfiguration makes the postgres store");
-        };
-    }
-
     /** One validation for every door, to the chain's one shape. */
     @Bean
     BlockValidation blockValidation(NodeProperties properties, ObjectProvider<ChainRule> rules) {
         return new BlockValidation(properties.proofRule(), BinaryRule.equivalentTo(properties.proofRule()).zeroBits(),
                 BlockShape.CHAIN, () -> rules.orderedStream().toList());
-    }
-
-    /** Where transactions wait for the next block: this process's memory; replicas share theirs (store.postgres). */
-    @Bean
-    @ConditionalOnExpression("!'${node.store:memory}'.equalsIgnoreCase('postgres')")
-    PendingPool pendingPool(NodeProperties properties) {
-        return new MemoryPendingPool(properties.maxPendingTransactions(), properties.maxPendingPerSender());
     }
 
     /** What a durable node saved when it last stopped (or every 1,000 blocks); none for the other stores. */
@@ -91,11 +72,16 @@ class ChainConfiguration {
         }
     }
 
-    /** Saves checkpoints of a durable node's derived state, so that its next start takes it up from there. */
+    /**
+     * Saves checkpoints of a durable node's derived state, so that its next start takes it up from there; none (a null
+     * bean) for the other stores, decided at start rather than by a condition, which Spring AOT would fix at build time.
+     */
     @Bean
-    @ConditionalOnExpression("'${node.store:memory}'.equalsIgnoreCase('durable') or '${node.store:memory}'.equalsIgnoreCase('journal')")
     CheckpointWriter checkpointWriter(Chain chain, NodeProperties properties, ObjectProvider<DerivedState> states,
             Checkpoint checkpoint) {
+        if (!isJournal(properties)) {
+            return null;
+        }
         return new CheckpointWriter(chain, Path.of(properties.dataDir()), states.orderedStream().toList(),
                 checkpoint.vouchesFor(chain.blocks()) ? checkpoint.height() : 0);
     }

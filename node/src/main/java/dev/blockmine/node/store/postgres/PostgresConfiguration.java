@@ -1,27 +1,26 @@
 package dev.blockmine.node.store.postgres;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
-import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.boot.jdbc.health.DataSourceHealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.core.env.Environment;
 
 import dev.blockmine.node.NodeProperties;
-import dev.blockmine.node.chain.BlockStore;
 import dev.blockmine.node.chain.Chain;
-import dev.blockmine.node.chain.PendingPool;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * The database of {@code node.store=postgres}, from the standard {@code spring.datasource.*} settings. Boot's own
- * DataSource auto-configuration is excluded (NodeApplication), so the memory and journal stores start without one;
- * once this DataSource exists, Boot's Flyway migrates the schema before the chain's store is made, and the health endpoint
- * reports the database.
+ * The database of {@code node.store=postgres}, chosen at start without a {@code @Conditional} (which Spring AOT would
+ * decide at build time): each bean here is made for every store, and for the others is a null bean, which Spring
+ * treats as absent (no follower to start, no health component). Boot's DataSource, Flyway and database health
+ * auto-configurations are excluded (application.yml); {@link PostgresDatabase} does their work.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "node.store", havingValue = "postgres")
 class PostgresConfiguration {
 
     @Bean
@@ -30,28 +29,25 @@ class PostgresConfiguration {
         return new DataSourceProperties();
     }
 
+    /** Opened and migrated with {@code node.store=postgres}; none for the other stores. */
     @Bean
-    @ConfigurationProperties("spring.datasource.hikari")
-    HikariDataSource dataSource(DataSourceProperties properties) {
-        return properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+    PostgresDatabase postgresDatabase(NodeProperties properties, DataSourceProperties dataSource, Environment environment,
+            MeterRegistry metrics) {
+        return properties.store() == NodeProperties.Store.POSTGRES
+                ? PostgresDatabase.open(dataSource, Binder.get(environment), metrics) : null;
     }
 
-    /** The chain's store: made after Flyway has made the schema, before the chain's first read. */
+    /** Brings in the blocks the other replicas appended. */
     @Bean
-    @DependsOnDatabaseInitialization
-    BlockStore postgresStore(HikariDataSource dataSource) {
-        return new PostgresStore(dataSource);
+    ReplicaFollower replicaFollower(ObjectProvider<PostgresDatabase> database, Chain chain) {
+        PostgresDatabase opened = database.getIfAvailable();
+        return opened == null ? null : new ReplicaFollower(opened.dataSource(), chain);
     }
 
-    /** The pending transactions, shared by the replicas. */
+    /** {@code components.db} of /actuator/health: DOWN (503) when the database is away. */
     @Bean
-    @DependsOnDatabaseInitialization
-    PendingPool postgresPendingPool(HikariDataSource dataSource, NodeProperties properties) {
-        return new PostgresPendingPool(dataSource, properties.maxPendingTransactions(), properties.maxPendingPerSender());
-    }
-
-    @Bean
-    ReplicaFollower replicaFollower(HikariDataSource dataSource, Chain chain) {
-        return new ReplicaFollower(dataSource, chain);
+    HealthIndicator dbHealthIndicator(ObjectProvider<PostgresDatabase> database) {
+        PostgresDatabase opened = database.getIfAvailable();
+        return opened == null ? null : new DataSourceHealthIndicator(opened.dataSource());
     }
 }
