@@ -28,6 +28,9 @@ class ArchitectureTest {
     private static final JavaClasses MAIN = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             // pow's test-jar (a whole-reactor build puts the jar, not test-classes, on the class path)
             .withImportOption(location -> !location.contains("-tests.jar"))
+            // the code Spring AOT generates into target/classes at package time (Foo__BeanDefinitions, CGLIB
+            // subclasses): the wiring of every bean, which reaches every package by design
+            .withImportOption(location -> !location.contains("__") && !location.contains("$$SpringCGLIB$$"))
             .importPackages("dev.blockmine");
 
     @Test

@@ -8,6 +8,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import java.util.zip.ZipFile;
 
 /**
  * The JVM's AOT cache the build trained ({@code target/aot/node.aot}) and the extracted jar it was trained on
@@ -16,6 +17,9 @@ import java.util.stream.Stream;
  * Spring Boot's launcher opens the jar's nested jars.
  */
 public record AotCache(Path file, Path app) {
+
+    /** How the class that Spring AOT generates for the application's context ends. */
+    private static final String SPRING_AOT_INITIALIZER = "__ApplicationContextInitializer.class";
 
     /** The cache in a build folder (node/target), when the training run made one. */
     public static Optional<AotCache> in(Path buildFolder) {
@@ -27,6 +31,20 @@ public record AotCache(Path file, Path app) {
     public static AotCache at(Path buildFolder) {
         Path folder = buildFolder.resolve("aot");
         return new AotCache(folder.resolve("node.aot"), folder.resolve("node.jar"));
+    }
+
+    /**
+     * The JVM options the node is trained and started with beside the cache's own: {@code -Dspring.aot.enabled=true}
+     * when the extracted jar holds the context Spring AOT generated at build time (process-aot), so that the start
+     * neither reads the configuration classes nor scans for components; none when it does not (an older build).
+     */
+    public List<String> nodeOptions() {
+        try (ZipFile jar = new ZipFile(app.toFile())) {
+            return jar.stream().anyMatch(entry -> entry.getName().endsWith(SPRING_AOT_INITIALIZER))
+                    ? List.of("-Dspring.aot.enabled=true") : List.of();
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 
     /**

@@ -17,7 +17,8 @@ import sun.misc.Signal;
 /**
  * Starts the node again from the JVM's AOT cache that the build trained ({@code target/aot/node.aot}, beside the
  * extracted copy of the jar it was trained on, {@code target/aot/node.jar}). A jar's manifest cannot add a JVM option,
- * so the node starts itself again: same java, same JVM options and arguments, plus {@code -XX:AOTCache}; it passes
+ * so the node starts itself again: same java, same JVM options and arguments, plus {@code -XX:AOTCache} (and Spring
+ * AOT's generated context when the jar holds it, {@link AotCache#nodeOptions()}); it passes
  * the exit code on and forwards SIGINT and SIGTERM, and the started node stops when this JVM dies (even by SIGKILL).
  * {@code java -jar node/target/node.jar} reaches it through {@link NodeJar}, {@code mvn spring-boot:run} through
  * the node's main method.
@@ -90,6 +91,7 @@ public final class AotCacheLauncher {
         command.add(java.get());
         command.addAll(jvmOptions);
         command.add("-XX:AOTCache=" + cache.get().file());
+        command.addAll(cache.get().nodeOptions());
         command.add("-D" + LAUNCHED_PROPERTY + "=" + ProcessHandle.current().pid());
         command.add("-jar");
         command.add(cache.get().app().toString());

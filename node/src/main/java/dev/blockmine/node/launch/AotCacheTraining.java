@@ -77,9 +77,11 @@ public final class AotCacheTraining {
     private static boolean trainOnce(String java, AotCache made, Path workingFolder, Path log)
             throws IOException, InterruptedException {
         int port = freePort();
-        Process node = new ProcessBuilder(java, "-XX:AOTCacheOutput=" + made.file(), "-Xlog:aot=error",
-                "-jar", made.app().toString(), "--server.port=" + port, "--node.tcp.port=-1",
-                "--logging.level.root=error").directory(workingFolder.toFile()).redirectErrorStream(true)
+        List<String> command = new ArrayList<>(List.of(java, "-XX:AOTCacheOutput=" + made.file(), "-Xlog:aot=error"));
+        command.addAll(made.nodeOptions()); // trained as it will start: with Spring AOT's context when the jar has it
+        command.addAll(List.of("-jar", made.app().toString(), "--server.port=" + port, "--node.tcp.port=-1",
+                "--logging.level.root=error"));
+        Process node = new ProcessBuilder(command).directory(workingFolder.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         boolean served = serveFirstRequests(node, port);
         node.destroy(); // SIGTERM: the JVM exits normally and writes the cache

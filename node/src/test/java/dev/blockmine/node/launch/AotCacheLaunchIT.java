@@ -18,11 +18,13 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code java -jar node/target/node.jar} as the README says it (an integration test: it runs on the jar and the AOT
  * cache this build has just made): the node runs in a JVM of its own started from the cache, and goes when the
- * launcher goes, whether it is stopped or killed; told not to, the jar runs the node in its own JVM.
+ * launcher goes, whether it is stopped or killed, with the context Spring AOT generated at build time and still the
+ * store given at start; told not to, the jar runs the node in its own JVM.
  */
 class AotCacheLaunchIT {
 
@@ -43,12 +45,22 @@ class AotCacheLaunchIT {
     void theNodeRunsFromTheCacheAndStopsGracefullyWithTheLauncher() throws Exception {
         ProcessHandle node = start();
         assertThat(node.info().arguments().map(List::of).orElseThrow())
-                .contains("-XX:AOTCache=" + TARGET.resolve("aot/node.aot"), TARGET.resolve("aot/node.jar").toString());
+                .contains("-XX:AOTCache=" + TARGET.resolve("aot/node.aot"), TARGET.resolve("aot/node.jar").toString(),
+                        "-Dspring.aot.enabled=true");
+        assertThat(Files.readString(log())).as("the context Spring AOT generated at build time")
+                .contains("Starting AOT-processed NodeApplication");
 
         launcher.destroy(); // SIGTERM, as a service manager stops it
         await().atMost(Duration.ofSeconds(60)).until(() -> !launcher.isAlive() && !node.isAlive());
         assertThat(launcher.exitValue()).as("the node's exit code, passed on (the JVM's for SIGTERM)").isEqualTo(143);
         assertThat(Files.readString(log())).as("the node shut down gracefully").contains("Graceful shutdown complete");
+    }
+
+    @Test
+    void theStoreGivenAtStartIsTheOneUsedThoughSpringAotMadeTheContextAtBuildTime(@TempDir Path data) throws Exception {
+        startAndAwaitAnswer(List.of(), "--node.store=journal", "--node.data-dir=" + data);
+        assertThat(Files.readString(log())).contains("Starting AOT-processed NodeApplication");
+        assertThat(data.resolve("chain.jsonl")).as("the journal store's file, with the genesis block").isNotEmptyFile();
     }
 
     @Test
@@ -61,7 +73,7 @@ class AotCacheLaunchIT {
 
     @Test
     void withTheCacheTurnedOffTheJarRunsTheNodeItselfThroughSpringBootsLauncher() throws Exception {
-        startAndAwaitAnswer("-Dblockmine.aot-cache=false");
+        startAndAwaitAnswer(List.of("-Dblockmine.aot-cache=false"));
         assertThat(launcher.children().toList()).as("no JVM started: the node runs in the first one").isEmpty();
         assertThat(Files.readString(log())).as("NodeJar handed the jar to Spring Boot's launcher")
                 .contains("Starting NodeApplication");
@@ -69,20 +81,21 @@ class AotCacheLaunchIT {
 
     /** Starts the launcher and waits until the node it started answers; returns the node's process. */
     private ProcessHandle start() throws IOException {
-        startAndAwaitAnswer();
+        startAndAwaitAnswer(List.of());
         List<ProcessHandle> children = launcher.children().toList();
         assertThat(children).as("one JVM started by the launcher").hasSize(1);
         return children.getFirst();
     }
 
-    private void startAndAwaitAnswer(String... jvmOptions) throws IOException {
+    private void startAndAwaitAnswer(List<String> jvmOptions, String... nodeArguments) throws IOException {
         assumeThat(AotCache.in(TARGET)).as("an AOT cache made by this build's training run (see target/aot-training.log)")
                 .isPresent();
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
-        command.addAll(List.of(jvmOptions));
+        command.addAll(jvmOptions);
         command.addAll(List.of("-jar", TARGET.resolve("node.jar").toString(), "--server.port=" + port,
                 "--node.tcp.port=-1"));
+        command.addAll(List.of(nodeArguments));
         launcher = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log().toFile()).start();
         HttpClient http = HttpClient.newHttpClient();
         await().atMost(START).ignoreExceptions().until(() -> http.send(

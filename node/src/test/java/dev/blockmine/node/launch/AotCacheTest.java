@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +29,26 @@ class AotCacheTest {
         assertThat(AotCache.in(target)).contains(cache);
         Files.delete(cache.app());
         assertThat(AotCache.in(target)).isEmpty();
+    }
+
+    @Test
+    void theNodeRunsSpringAotsContextOnlyWhenTheExtractedJarHoldsIt() throws IOException {
+        AotCache cache = AotCache.at(target);
+        Files.createDirectories(cache.app().getParent());
+        jarOf(cache.app(), "dev/blockmine/node/NodeApplication.class");
+        assertThat(cache.nodeOptions()).as("a jar built without process-aot").isEmpty();
+        jarOf(cache.app(), "dev/blockmine/node/NodeApplication.class",
+                "dev/blockmine/node/NodeApplication__ApplicationContextInitializer.class");
+        assertThat(cache.nodeOptions()).containsExactly("-Dspring.aot.enabled=true");
+    }
+
+    private static void jarOf(Path jar, String... entries) throws IOException {
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(jar))) {
+            for (String entry : entries) {
+                out.putNextEntry(new ZipEntry(entry));
+                out.closeEntry();
+            }
+        }
     }
 
     @Test
