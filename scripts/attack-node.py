@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Runs the attacks of the security section against a running node and reports what they cost it.
 
-    python3 scripts/attack-node.py http://127.0.0.1:5000 --pid $(pgrep -f node.jar) [--seconds 60]
+    python3 scripts/attack-node.py http://127.0.0.1:5000 --pid $(pgrep -n -f node.jar) [--seconds 60]
+
+(-n: the newest, the node's own JVM: `java -jar node.jar` relaunches itself from the AOT cache as a child process.)
 
 Hostile peers are served from this process (an endless answer, a trickling one, a 1,000,000-block chain that is
 invalid from its second block); then, round after round until --seconds have passed: resolves against them, 300
