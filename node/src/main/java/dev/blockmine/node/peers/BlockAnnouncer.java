@@ -34,7 +34,9 @@ import dev.blockmine.node.chain.SealedBlock;
  * most one request at a time, and at most {@link #IN_FLIGHT} requests go out at once in all: a slow or dead peer
  * delays only its own outbox and never mining. A block a peer did not take (no answer, or 500 and above) is retried
  * by Spring's {@link RetryTemplate}, {@link #ATTEMPTS} tries with back-off between them (1 s doubling), while nothing
- * newer waits for that peer; after that it catches up by resolving, as any node that sees a gap does.
+ * newer waits for that peer; after that it catches up by resolving, as any node that sees a gap does. A peer proven
+ * after our tip moved (its registration's first exchange still under way when a block came) is sent our tip then,
+ * so that no block of ours passes it by for want of the next one.
  */
 public final class BlockAnnouncer {
 
@@ -46,6 +48,7 @@ public final class BlockAnnouncer {
 
     private static final Logger log = LoggerFactory.getLogger(BlockAnnouncer.class);
 
+    private final Chain chain;
     private final Peers peers;
     private final PeerClient client;
     private final Duration firstRetry;
@@ -56,11 +59,25 @@ public final class BlockAnnouncer {
 
     /** @param ourPort our HTTP port, sent along so that a peer knows the block came from us (see {@link PeerOrigin}) */
     public BlockAnnouncer(Chain chain, Peers peers, PeerClient client, Duration firstRetry, IntSupplier ourPort) {
+        this.chain = chain;
         this.peers = peers;
         this.client = client;
         this.firstRetry = firstRetry;
         this.ourPort = ourPort;
         chain.listen(ChainListeners.Turn.BACKGROUND, this::announce);
+        peers.onFirstProven(this::greet);
+    }
+
+    /**
+     * A peer just proven hears of our tip: a block announced before it was proven did not go to it. Our tip is read
+     * after the peer joined the proven ones, so a block forged meanwhile reaches it one way or the other (a peer that
+     * has it already answers so).
+     */
+    private void greet(String peer) {
+        SealedBlock tip = chain.tip();
+        if (tip.index() > 1) {
+            outboxes.computeIfAbsent(peer, Outbox::new).add(tip);
+        }
     }
 
     private void announce(ChainEvent event) {

@@ -15,6 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +61,7 @@ public final class Peers {
     private volatile int selfPort = -1;
     /** Peers that have answered a page of a chain: only these are told of our blocks. Guarded by this. */
     private final Set<String> proven = new HashSet<>();
+    private final List<Consumer<String>> firstProven = new CopyOnWriteArrayList<>();
 
     public Peers(PeerProperties properties, Clock clock) {
         this.properties = properties;
@@ -127,11 +130,26 @@ public final class Peers {
         return known.keySet().stream().filter(proven::contains).toList();
     }
 
-    /** {@code peer} answered a page of a chain: it is a node, and hears of our blocks from now on. */
-    public synchronized void proven(String peer) {
-        if (known.containsKey(peer)) {
-            proven.add(peer);
+    /**
+     * {@code peer} answered a page of a chain: it is a node, and hears of our blocks from now on. A peer proven for the
+     * first time is handed to the {@link #onFirstProven} listeners (outside the lock).
+     */
+    public void proven(String peer) {
+        boolean first;
+        synchronized (this) {
+            first = known.containsKey(peer) && proven.add(peer);
         }
+        if (first) {
+            firstProven.forEach(listener -> listener.accept(peer));
+        }
+    }
+
+    /**
+     * Calls {@code listener} with each peer as it is proven for the first time: blocks announced before then did not
+     * go to it (see {@link BlockAnnouncer}).
+     */
+    public void onFirstProven(Consumer<String> listener) {
+        firstProven.add(listener);
     }
 
     /** An exchange with {@code peer} went well: its failures are forgiven, and it stays a peer. */

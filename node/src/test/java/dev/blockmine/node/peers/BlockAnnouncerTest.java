@@ -39,6 +39,8 @@ class BlockAnnouncerTest {
     private final Chain chain = new Chain(Clock.systemUTC(), 10);
     private HttpServer server;
     private PeerClient client;
+    private Peers peers;
+    private String peer;
 
     @AfterEach
     void stop() {
@@ -89,8 +91,31 @@ class BlockAnnouncerTest {
         assertThat(received).extracting(Received::index).containsExactly(2L, 3L);
     }
 
-    /** A proven peer answering each block's index with {@code status}; our announcer told of it. */
+    @Test
+    void aPeerProvenAfterOurTipMovedIsSentOurTipOnce() {
+        announceTo(index -> 201, Duration.ofMillis(10), false); // its registration's first exchange still under way
+        peers.proven(peer); // proven while we have only our genesis block: nothing to tell
+        peers.remove(peer);
+        peers.register(List.of(peer));
+
+        forge();
+        forge(); // neither goes to a peer not proven
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(30)).until(received::isEmpty);
+
+        peers.proven(peer);
+        peers.proven(peer); // proven again: no second greeting
+        await().atMost(Duration.ofSeconds(30)).until(() -> received.size() == 1);
+        forge();
+        await().atMost(Duration.ofSeconds(30)).until(() -> received.size() == 2);
+        assertThat(received).extracting(Received::index).containsExactly(3L, 4L);
+    }
+
     private void announceTo(IntUnaryOperator status, Duration firstRetry) {
+        announceTo(status, firstRetry, true);
+    }
+
+    /** A peer answering each block's index with {@code status}, proven or not yet; our announcer told of it. */
+    private void announceTo(IntUnaryOperator status, Duration firstRetry, boolean proven) {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -105,12 +130,14 @@ class BlockAnnouncerTest {
             exchange.close();
         });
         server.start();
-        String peer = "http://127.0.0.1:" + server.getAddress().getPort();
+        peer = "http://127.0.0.1:" + server.getAddress().getPort();
         PeerProperties properties = new PeerProperties(List.of(), 64, List.of(AddressRange.LOOPBACK), 1000,
                 Duration.ofHours(1), Duration.ofSeconds(10), Duration.ofSeconds(3), DataSize.ofMegabytes(1), 8);
-        Peers peers = new Peers(properties, Clock.systemUTC());
+        peers = new Peers(properties, Clock.systemUTC());
         peers.register(List.of(peer));
-        peers.proven(peer);
+        if (proven) {
+            peers.proven(peer);
+        }
         client = new PeerClient(peers, properties);
         new BlockAnnouncer(chain, peers, client, firstRetry, () -> 5000);
     }
