@@ -21,10 +21,16 @@ import dev.blockmine.node.NodeOnRandomPort;
 import dev.blockmine.node.chain.Transaction;
 import dev.blockmine.node.mining.Submission;
 import dev.blockmine.pow.ProofRule;
+import dev.blockmine.pow.engine.EngineKind;
+import dev.blockmine.pow.engine.Engines;
 import dev.blockmine.pow.search.DigestProofSearch;
+import dev.blockmine.pow.search.ProofSearch;
 import dev.blockmine.pow.search.SearchControl;
 
-/** The real miner against the real node on a random port, mining real 6-zero blocks. */
+/**
+ * The real miner against the real node on a random port, mining real 6-zero blocks with its default engine (auto: the
+ * vector lanes where the JVM has them, as {@code client-miner.jar} mines).
+ */
 class EndToEndMiningTest extends NodeOnRandomPort {
 
     @Test
@@ -32,7 +38,7 @@ class EndToEndMiningTest extends NodeOnRandomPort {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         int before = chain.blocks().size();
         MiningSummary summary;
-        try (DigestProofSearch search = new DigestProofSearch(Runtime.getRuntime().availableProcessors())) {
+        try (ProofSearch search = Engines.proofSearch(EngineKind.AUTO, Runtime.getRuntime().availableProcessors())) {
             MiningLoop loop = new MiningLoop(new NodeClient(url(), Duration.ofSeconds(10)), search,
                     ProofRule.COURSE, "e2e-miner", Duration.ofSeconds(1), 2, new PrintStream(output, true, StandardCharsets.UTF_8))
                     .verifyingChain();
@@ -60,7 +66,7 @@ class EndToEndMiningTest extends NodeOnRandomPort {
             CompletableFuture<MiningSummary> running = CompletableFuture.supplyAsync(loop::run);
             awaitOutput(output, "proof of work started");
             long proof;
-            try (DigestProofSearch rival = new DigestProofSearch(1)) {
+            try (ProofSearch rival = Engines.proofSearch(EngineKind.AUTO, 1)) {
                 proof = rival.search(tip, ProofRule.COURSE, new SearchControl()).orElseThrow();
             }
             assertThat(forge.submit(BigInteger.valueOf(proof), "someone-else")).isInstanceOf(Submission.Forged.class);
