@@ -8,14 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -39,15 +38,15 @@ class DashboardBrowserTest extends NodeOnRandomPort {
     @Autowired
     private DashboardEvents events;
 
-    private ChromeDriver browser;
+    private static ChromeDriver browser;
 
-    @BeforeEach
-    void openBrowser(@TempDir Path profile) {
+    @BeforeAll
+    static void openBrowser(@TempDir Path profile) {
         browser = HeadlessChromium.open(profile, 1280, 900);
     }
 
-    @AfterEach
-    void closeBrowser() {
+    @AfterAll
+    static void closeBrowser() {
         if (browser != null) {
             browser.quit();
         }
@@ -56,9 +55,7 @@ class DashboardBrowserTest extends NodeOnRandomPort {
     /** Opens the dashboard and waits for its stream's first snapshot; the wait reads texts the page may replace. */
     private WebDriverWait openLive() {
         browser.get(url() + "/");
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        // The page re-renders its tables as events arrive: read each text inside a wait, again if the element was replaced.
-        wait.ignoring(StaleElementReferenceException.class);
+        WebDriverWait wait = HeadlessChromium.waiting(browser, Duration.ofSeconds(20));
         wait.until(b -> b.findElement(By.id("status")).getText().contains("live"));
         return wait;
     }
@@ -92,8 +89,7 @@ class DashboardBrowserTest extends NodeOnRandomPort {
     @Test
     void showsTheLedgerAndLooksUpABalance() {
         browser.get(url() + "/");
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        wait.ignoring(StaleElementReferenceException.class);
+        WebDriverWait wait = HeadlessChromium.waiting(browser, Duration.ofSeconds(20));
         wait.until(b -> b.findElement(By.id("ledger")).getText().contains("balances: a sender spends only"));
         browser.findElement(By.id("balance-id")).sendKeys("nobody");
         browser.findElement(By.cssSelector("#balance-form button")).click();

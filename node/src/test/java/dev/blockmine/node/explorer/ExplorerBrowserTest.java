@@ -15,15 +15,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -48,19 +47,18 @@ class ExplorerBrowserTest extends NodeOnRandomPort {
 
     private static final ProofRule RULE = new ProofRule(3);
 
-    private ChromeDriver browser;
-    private WebDriverWait wait;
+    private static ChromeDriver browser;
+    private static WebDriverWait wait;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    @BeforeEach
-    void openBrowser(@TempDir Path profile) {
+    @BeforeAll
+    static void openBrowser(@TempDir Path profile) {
         browser = HeadlessChromium.open(profile, 1280, 1400);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        wait.ignoring(StaleElementReferenceException.class);
+        wait = HeadlessChromium.waiting(browser, Duration.ofSeconds(30));
     }
 
-    @AfterEach
-    void closeBrowser() {
+    @AfterAll
+    static void closeBrowser() {
         if (browser != null) {
             browser.quit();
         }
