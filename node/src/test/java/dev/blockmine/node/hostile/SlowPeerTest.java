@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
  */
 class SlowPeerTest {
 
-    private static final Duration DEADLINE = Duration.ofSeconds(8);
+    private static final Duration DEADLINE = Duration.ofSeconds(5);
 
     @Test
     void aTricklingPeerDelaysNeitherTheHonestPeerNorTheNode() throws Exception {
