@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -32,16 +33,30 @@ final class ReplicaFollower implements SmartLifecycle {
     private static final String CHANNEL = "blockmine_block";
     /** How long a database that is away is left before the next look: it comes back by itself. */
     private static final Duration DATABASE_AWAY = Duration.ofSeconds(1);
+    /** How often it looks without a notification. */
+    private static final Duration LOOK_EVERY = Duration.ofSeconds(1);
+    /**
+     * One wait for notifications, a local read of the socket (no query). An interrupt does not end that read, so
+     * this is how long stop() may wait for the thread; a second's wait would hold every replica's shutdown.
+     */
+    private static final int WAIT_MILLIS = 100;
 
     private final DataSource dataSource;
     private final Chain chain;
+    private final Duration lookEvery;
     private final RetryPauses afterBug = new RetryPauses(Duration.ofSeconds(1), Duration.ofSeconds(30));
     private volatile boolean running;
     private Thread thread;
 
     ReplicaFollower(DataSource dataSource, Chain chain) {
+        this(dataSource, chain, LOOK_EVERY);
+    }
+
+    /** A follower that looks every {@code lookEvery} without a notification. */
+    ReplicaFollower(DataSource dataSource, Chain chain, Duration lookEvery) {
         this.dataSource = dataSource;
         this.chain = chain;
+        this.lookEvery = lookEvery;
     }
 
     @Override
@@ -76,7 +91,7 @@ final class ReplicaFollower implements SmartLifecycle {
                 while (running) {
                     chain.catchUp();
                     afterBug.succeeded(); // a round went through: the next failure is a new one
-                    notifications.getNotifications(1000); // wakes at a new block, or after a second
+                    awaitNotification(notifications);
                 }
             } catch (SQLException | DataAccessException | ChainBusy e) { // the database away, or too slow to take a block
                 if (running) {
@@ -89,6 +104,17 @@ final class ReplicaFollower implements SmartLifecycle {
                     log.error("Following the chain's database failed; trying again in {} s", pause.toSeconds(), e);
                     rest(pause);
                 }
+            }
+        }
+    }
+
+    /** Returns at a new block's notification, after {@link #lookEvery} without one, or soon after stop(). */
+    private void awaitNotification(PGConnection notifications) throws SQLException {
+        long deadline = System.nanoTime() + lookEvery.toNanos();
+        while (running && System.nanoTime() < deadline) {
+            PGNotification[] received = notifications.getNotifications(WAIT_MILLIS);
+            if (received != null && received.length > 0) {
+                return;
             }
         }
     }

@@ -43,7 +43,7 @@ class ReplicaFollowerTest {
         ListAppender<ILoggingEvent> logged = new ListAppender<>();
         logged.start();
         logger.addAppender(logged);
-        ReplicaFollower follower = new ReplicaFollower(idleDatabase(), chain);
+        ReplicaFollower follower = new ReplicaFollower(idleDatabase(), chain, Duration.ofMillis(20));
         store.failNext.set(true);
         follower.start();
         try {
