@@ -1,6 +1,9 @@
 package dev.blockmine.node.store.postgres;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,13 +18,17 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * One real PostgreSQL server per test JVM, started by {@code scripts/postgres.sh} (as an unprivileged user when the
- * tests run as root) in {@code target/postgres-test-<pid>} on a free port, and stopped when the JVM exits. Each
- * caller gets a fresh database on it. Where no server can be started (no PostgreSQL and no way to install it),
- * the tests that need one are skipped, saying why.
+ * tests run as root) in {@code blockmine-postgres-tests/postgres-test-<pid>} under the system's temporary folder, on
+ * a free port, and stopped when the JVM exits. Each caller gets a fresh database on it. Where no server can be
+ * started (no PostgreSQL and no way to install it), the tests that need one are skipped, saying why. Every server
+ * here is {@code --throwaway}: a copy of a data folder made once, run without flushing to disk, as nothing here must
+ * outlive a crash of the machine.
  */
 public final class TestPostgres {
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
+    /** The script's option for a test's server: a copied data folder, and nothing flushed to disk. */
+    private static final String THROWAWAY = "--throwaway";
     private static String serverUrl;
     private static String failure;
 
@@ -50,11 +57,15 @@ public final class TestPostgres {
      * away and comes back); its URL stays the same. Closing it stops it and removes its files.
      */
     public static OwnServer ownServer() {
-        server(); // skips the test where no server can be started
         Path dir = target().resolve("postgres-test-" + ProcessHandle.current().pid() + "-" + DATABASES.incrementAndGet());
         OwnServer own = new OwnServer(dir);
-        own.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(script(), dir)));
+        try {
+            own.start();
+        } catch (RuntimeException e) {
+            server(); // skips the test where no server can be started at all; the shared one is not needed otherwise
+            throw e;
+        }
         return own;
     }
 
@@ -75,7 +86,8 @@ public final class TestPostgres {
 
         /** Starts it (again), on the same port. */
         public void start() {
-            url = lastLine(call("start", dir.toString()));
+            url = lastLine(url == null ? call("start", dir.toString(), freePort(), THROWAWAY)
+                    : call("start", dir.toString(), THROWAWAY));
         }
 
         /** Stops it: every connection to it is cut. */
@@ -93,10 +105,19 @@ public final class TestPostgres {
         try {
             return run(script(), args);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** A port free now, picked here: the script's own pick starts a Python, a second of a loaded machine. */
+    private static String freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return String.valueOf(socket.getLocalPort());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -148,7 +169,7 @@ public final class TestPostgres {
         Path target = target();
         stopLeftovers(script, target);
         Path dir = target.resolve("postgres-test-" + ProcessHandle.current().pid());
-        String url = lastLine(run(script, "start", dir.toString()));
+        String url = lastLine(run(script, "start", dir.toString(), freePort(), THROWAWAY));
         if (!url.startsWith("jdbc:postgresql:")) {
             throw new IllegalStateException("scripts/postgres.sh start printed no URL: " + url);
         }
