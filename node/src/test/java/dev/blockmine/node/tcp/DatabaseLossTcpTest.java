@@ -19,7 +19,7 @@ class DatabaseLossTcpTest {
     void aNonceThatCannotBeStoredIsNotAcceptedAndTheJobIsWonOnceTheDatabaseIsBack() throws Exception {
         try (TestPostgres.OwnServer database = TestPostgres.ownServer();
                 Replicas replicas = new Replicas(database.url(), 1, "node.difficulty=3", "node.ledger=open",
-                        "node.tcp.zero-bits=12")) {
+                        "node.tcp.zero-bits=12", TestPostgres.PROMPT_REFUSAL)) {
             SealedBlock tip = replicas.chain(0).tip();
             try (RawMiner miner = new RawMiner(replicas.tcpPort(0))) {
                 Frame.Task task = miner.ask("m");

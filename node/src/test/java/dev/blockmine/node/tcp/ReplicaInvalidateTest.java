@@ -1,10 +1,8 @@
 package dev.blockmine.node.tcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.math.BigInteger;
-import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +21,7 @@ class ReplicaInvalidateTest {
     void aMinerOnReplicaBHearsOfABlockForgedOnReplicaA() throws Exception {
         try (Replicas replicas = new Replicas(2, "node.difficulty=3");
                 RawMiner miner = new RawMiner(replicas.tcpPort(1))) {
-            await().atMost(Duration.ofSeconds(10)).until(() -> replicas.chain(1).tip().equals(replicas.chain(0).tip()));
+            replicas.commonTip();
             Frame.Task task = miner.ask("on-b");
 
             String last = CanonicalJson.encode(replicas.get(0, "/last_block").get("last_block"));

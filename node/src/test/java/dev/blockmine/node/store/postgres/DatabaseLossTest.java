@@ -35,7 +35,8 @@ class DatabaseLossTest {
     @Test
     void withoutTheDatabaseAReplicaAnswers503AndIsDownUntilTheDatabaseIsBack() throws Exception {
         try (TestPostgres.OwnServer database = TestPostgres.ownServer();
-                Replicas replicas = new Replicas(database.url(), 2, "node.difficulty=3", "node.ledger=open")) {
+                Replicas replicas = new Replicas(database.url(), 2, "node.difficulty=3", "node.ledger=open",
+                        TestPostgres.PROMPT_REFUSAL)) {
             assertThat(health(replicas, 0).statusCode()).isEqualTo(200);
 
             database.stop();
@@ -57,7 +58,7 @@ class DatabaseLossTest {
             await().atMost(Duration.ofSeconds(60)).until(() -> health(replicas, 0).statusCode() == 200);
             mined = mine(replicas, 0, Proofs.firstValid(tip.blockString(), RULE, 0));
             assertThat(mined.statusCode()).as(mined.body()).isEqualTo(200);
-            await("the other replica's follower reconnected").atMost(Duration.ofSeconds(30))
+            Replicas.awaitInMemory(Duration.ofSeconds(30)).alias("the other replica's follower reconnected")
                     .until(() -> replicas.chain(1).tip().equals(replicas.chain(0).tip()));
             assertThat(replicas.chain(1).tip().index()).isEqualTo(tip.index() + 1);
         }

@@ -43,7 +43,7 @@ class ReplicaCrashTest {
                     "--node.store=postgres", "--spring.datasource.url=" + database, "--node.difficulty=3");
             Map<Long, BigInteger> acknowledged = doomed.mineThenKill(RULE, 10, Duration.ofMinutes(2));
             long highest = acknowledged.keySet().stream().mapToLong(Long::longValue).max().orElseThrow();
-            await().atMost(Duration.ofSeconds(10)).until(() -> survivor.chain(0).tip().index() >= highest);
+            Replicas.awaitInMemory(Duration.ofSeconds(10)).until(() -> survivor.chain(0).tip().index() >= highest);
             for (Map.Entry<Long, BigInteger> won : acknowledged.entrySet()) {
                 SealedBlock block = survivor.chain(0).block(won.getKey()).orElseThrow();
                 assertThat(block.block().proof()).as("block %d", won.getKey()).isEqualTo(won.getValue());

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import org.awaitility.core.ConditionFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -61,14 +62,22 @@ public final class Replicas implements AutoCloseable {
         return nodes.get(replica).getBean(Chain.class);
     }
 
-    /** A bean of one replica's application context. */
+    /**
+     * An await on what replicas in this JVM hold in memory (a tip, a chain): looked at at once and every 10 ms, as a
+     * look costs nothing and a notification takes milliseconds (Awaitility's first look comes after 100 ms).
+     */
+    public static ConditionFactory awaitInMemory(Duration atMost) {
+        return await().atMost(atMost).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10));
+    }
+
     /** Waits until every replica has the same tip (each hears of the others' blocks by notification), and returns it. */
     public SealedBlock commonTip() {
-        await().atMost(Duration.ofSeconds(10))
+        awaitInMemory(Duration.ofSeconds(10))
                 .until(() -> IntStream.range(1, size()).allMatch(r -> chain(r).tip().equals(chain(0).tip())));
         return chain(0).tip();
     }
 
+    /** A bean of one replica's application context. */
     public <T> T bean(int replica, Class<T> type) {
         return nodes.get(replica).getBean(type);
     }

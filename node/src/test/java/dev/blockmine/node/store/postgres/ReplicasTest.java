@@ -1,7 +1,6 @@
 package dev.blockmine.node.store.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.math.BigInteger;
 import java.net.URI;
@@ -86,7 +85,7 @@ class ReplicasTest {
         for (int i = 0; i < 9; i++) {
             int replica = i % 3;
             long expected = start + i;
-            await().atMost(Duration.ofSeconds(10)).until(() -> replicas.chain(replica).tip().index() == expected);
+            Replicas.awaitInMemory(Duration.ofSeconds(10)).until(() -> replicas.chain(replica).tip().index() == expected);
             String last = CanonicalJson.encode(replicas.get(replica, "/last_block").get("last_block"));
             BigInteger proof = Proofs.firstValid(last, RULE, 0);
             HttpResponse<String> mined = replicas.post(replica, "/mine", "{\"proof\": " + proof + ", \"id\": \"r" + replica + "\"}");
