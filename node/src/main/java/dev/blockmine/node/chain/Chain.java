@@ -269,13 +269,16 @@ public final class Chain {
     public Queued addTransaction(Transaction transaction) {
         for (int round = 1; ; round++) {
             Queued queued;
+            SealedBlock judgedOn;
             lock("queue a transaction");
             try {
-                queued = pool.offer(transaction, tip, waiting -> ledger.refusal(blocks, waiting, transaction));
+                judgedOn = tip;
+                queued = pool.offer(transaction, judgedOn, waiting -> ledger.refusal(blocks, waiting, transaction));
             } finally {
                 lock.unlock();
             }
-            if (!(queued instanceof Queued.Behind) || round == 3 || !catchUp()) {
+            // behind: try again once caught up, by us or meanwhile by the replica's follower (then catchUp finds nothing)
+            if (!(queued instanceof Queued.Behind) || round == 3 || !(catchUp() || tip != judgedOn)) {
                 return queued;
             }
         }
