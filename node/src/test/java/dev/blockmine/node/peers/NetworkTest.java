@@ -95,13 +95,15 @@ class NetworkTest {
 
     /**
      * Forges one more block on {@code on}, which settles any tie the race left (the longest chain now exists in one
-     * place), until the nodes agree: a block still in flight from the stopped miners can make a new tie at once.
+     * place), until the nodes agree: a block still in flight from the stopped miners can make a new tie at once. A
+     * block crosses in milliseconds; 5 s without agreement is a tie (which never ends by itself), or a machine so busy
+     * that one more block does no harm.
      */
     private static void settle(RunningNode on, RunningNode... nodes) {
-        for (int attempt = 0; attempt < 5; attempt++) {
+        for (int attempt = 0; attempt < 10; attempt++) {
             forgeOneMore(on);
             try {
-                await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() -> sameChain(nodes));
+                await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50)).until(() -> sameChain(nodes));
                 return;
             } catch (ConditionTimeoutException e) {
                 // a new tie: forge again
