@@ -9,9 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
-import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.Test;
 
@@ -29,21 +27,7 @@ class BehindReplicaTest {
         CountDownLatch followerAppended = new CountDownLatch(1);
         Thread test = Thread.currentThread();
         AtomicBoolean holdCatchUp = new AtomicBoolean();
-        BlockStore shared = new BlockStore() {
-            @Override
-            public List<SealedBlock> load() {
-                return List.of();
-            }
-
-            @Override
-            public void append(SealedBlock block) {
-            }
-
-            @Override
-            public boolean replaceAfter(long forkIndex, List<SealedBlock> branch) {
-                return true;
-            }
-
+        BlockStore shared = new SharedEmptyStore() {
             /** The transaction's catch-up starts only once the follower has appended the block it was behind. */
             @Override
             public boolean isShared() {
@@ -54,19 +38,8 @@ class BehindReplicaTest {
             }
         };
         Chain[] chain = new Chain[1];
-        PendingPool behindOnce = new PendingPool() {
-            private final MemoryPendingPool pool = new MemoryPendingPool(10, 10);
+        PendingPool behindOnce = new ForwardingPendingPool() {
             private boolean behind = true;
-
-            @Override
-            public List<Transaction> list() {
-                return pool.list();
-            }
-
-            @Override
-            public int count() {
-                return pool.count();
-            }
 
             /** The first offer finds the store a block ahead; the follower takes that block once the lock is free. */
             @Override
@@ -80,12 +53,7 @@ class BehindReplicaTest {
                     });
                     return new Queued.Behind();
                 }
-                return pool.offer(transaction, tip, refusal);
-            }
-
-            @Override
-            public boolean commit(List<Transaction> taken, BooleanSupplier store, UnaryOperator<List<Transaction>> stillValid) {
-                return pool.commit(taken, store, stillValid);
+                return super.offer(transaction, tip, refusal);
             }
         };
         chain[0] = new Chain(Clock.systemUTC(), behindOnce, shared, List.of(), LedgerRule.OPEN);

@@ -8,9 +8,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
-import java.util.function.Function;
-import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -21,12 +18,10 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.blockmine.node.chain.BlockStore;
 import dev.blockmine.node.chain.Chain;
+import dev.blockmine.node.chain.ForwardingPendingPool;
 import dev.blockmine.node.chain.LedgerRule;
-import dev.blockmine.node.chain.MemoryPendingPool;
 import dev.blockmine.node.chain.NextBlock;
-import dev.blockmine.node.chain.PendingPool;
 import dev.blockmine.node.chain.ProvenBy;
-import dev.blockmine.node.chain.Queued;
 import dev.blockmine.node.chain.SealedBlock;
 import dev.blockmine.node.chain.Transaction;
 import dev.blockmine.pow.binary.Frame;
@@ -74,31 +69,15 @@ class JobRetryTest {
     }
 
     /** A pool in memory whose next reads fail, as many as told. */
-    private static final class FailingReads implements PendingPool {
+    private static final class FailingReads extends ForwardingPendingPool {
         final AtomicInteger failures = new AtomicInteger();
-        private final PendingPool pool = new MemoryPendingPool(100, 100);
 
         @Override
         public List<Transaction> list() {
             if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 throw new IllegalStateException("the pool cannot be read");
             }
-            return pool.list();
-        }
-
-        @Override
-        public int count() {
-            return pool.count();
-        }
-
-        @Override
-        public Queued offer(Transaction transaction, SealedBlock tip, Function<List<Transaction>, Optional<String>> refusal) {
-            return pool.offer(transaction, tip, refusal);
-        }
-
-        @Override
-        public boolean commit(List<Transaction> taken, BooleanSupplier store, UnaryOperator<List<Transaction>> stillValid) {
-            return pool.commit(taken, store, stillValid);
+            return super.list();
         }
     }
 }

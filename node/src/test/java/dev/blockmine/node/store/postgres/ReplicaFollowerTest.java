@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import dev.blockmine.node.chain.BlockStore;
+import dev.blockmine.node.chain.SharedEmptyStore;
 import dev.blockmine.node.chain.Chain;
 import dev.blockmine.node.chain.SealedBlock;
 
@@ -58,23 +58,9 @@ class ReplicaFollowerTest {
     }
 
     /** A store shared by replicas that holds nothing beyond our tip; its next read fails when told to. */
-    private static final class SharedStore implements BlockStore {
+    private static final class SharedStore extends SharedEmptyStore {
         final AtomicBoolean failNext = new AtomicBoolean();
         final AtomicInteger reads = new AtomicInteger();
-
-        @Override
-        public List<SealedBlock> load() {
-            return List.of();
-        }
-
-        @Override
-        public void append(SealedBlock block) {
-        }
-
-        @Override
-        public boolean isShared() {
-            return true;
-        }
 
         @Override
         public List<SealedBlock> blocksAfter(long index) {
@@ -82,16 +68,7 @@ class ReplicaFollowerTest {
             if (failNext.getAndSet(false)) {
                 throw new IllegalStateException("a bug in catching up");
             }
-            return List.of();
-        }
-
-        // no @Override: the store interface is changing from replacing all to replacing after a fork
-        public boolean replaceAll(List<SealedBlock> chain) {
-            return true;
-        }
-
-        public boolean replaceAfter(long forkIndex, List<SealedBlock> branch) {
-            return true;
+            return super.blocksAfter(index);
         }
     }
 
