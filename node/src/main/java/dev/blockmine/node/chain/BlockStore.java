@@ -47,7 +47,13 @@ public interface BlockStore {
     }
 
     /** The in-memory default: nothing survives a restart. */
-    BlockStore MEMORY = new BlockStore() {
+    BlockStore MEMORY = new Nothing();
+
+    /**
+     * A store that keeps nothing: the chain in memory is all there is ({@link #MEMORY}). Open, so that a test's store
+     * (one shared by replicas, say) fakes only what it is about.
+     */
+    class Nothing implements BlockStore {
         @Override
         public List<SealedBlock> load() {
             return List.of();
@@ -61,5 +67,5 @@ public interface BlockStore {
         public boolean replaceAfter(long forkIndex, List<SealedBlock> branch) {
             return true;
         }
-    };
+    }
 }
